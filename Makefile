@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make run` and `make test`. Each sets up what it needs first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the tests use: the browser, the QR decoder
+TEST_PACKAGES := chromium zbar-tools
+TEST_COMMANDS := chromium zbarimg
+
+.PHONY: run demo test test-tools
+
+run: $(INSTALLED)
+	$(PY) -m app
+
+demo: $(INSTALLED)
+	$(PY) -m app demo
+
+test: $(INSTALLED) test-tools
+	$(PY) -m pytest -q
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+# Installs the browser and QR decoder only when they are missing.
+test-tools: node_modules/axe-core/axe.min.js
+	@missing=""; \
+	for command in $(TEST_COMMANDS); do command -v $$command >/dev/null || missing=yes; done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(TEST_PACKAGES); \
+	fi
+
+node_modules/axe-core/axe.min.js: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@

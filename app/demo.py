@@ -1,0 +1,85 @@
+"""A filled sample workshop, so a newcomer sees a live screen without gathering twenty people.
+
+Everything goes through the same rules a phone uses (join, act), against the database the server uses."""
+from __future__ import annotations
+
+import json
+import random
+
+from . import db, plans
+from . import workshop as workshops
+from .config import settings
+from .models import Step
+
+RESIDENTS = [  # (perspective, nickname)
+    ('Inwoner', 'Ans'), ('Inwoner', ''), ('Inwoner', 'Mehmet'), ('Inwoner', ''),
+    ('Mantelzorger', 'Gerda'), ('Mantelzorger', ''), ('Mantelzorger', 'Kees'),
+    ('Cliënt (gebruikt zelf ondersteuning)', 'Fatima'), ('Cliënt (gebruikt zelf ondersteuning)', ''),
+    ('Cliënt (gebruikt zelf ondersteuning)', 'Wim'),
+    ('Professional (wijkteam, cliëntondersteuner)', 'Sanne'), ('Vrijwilliger', ''), ('Gemeente', 'Jeroen'),
+    ('', ''),
+]
+PROBLEMS = [
+    'Ik weet niet waar ik met mijn vraag heen moet.',
+    'Het duurt maanden voor er iemand langskomt.',
+    'De brieven van de gemeente zijn moeilijk te lezen.',
+    'Mantelzorgers raken overbelast en niemand ziet het.',
+    'Er is geen plek in de wijk om elkaar te ontmoeten.',
+]
+IDEAS = [
+    ('Eén loket in de wijk waar je zonder afspraak binnenloopt', 'Dan hoef ik niet te zoeken wie ik moet bellen.'),
+    ('Brieven in gewone taal, samen met inwoners geschreven', 'Nu begrijp ik vaak niet wat er van mij verwacht wordt.'),
+    ('Een vaste contactpersoon per gezin', 'Ik wil niet steeds opnieuw mijn verhaal vertellen.'),
+    ('Respijtzorg die je makkelijk kunt regelen', 'Mantelzorgers hebben ook rust nodig.'),
+    ('Een huiskamer in de wijk, open voor iedereen', 'Zo leer je buren kennen die kunnen helpen.'),
+    ('Ervaringsdeskundigen in het wijkteam', 'Zij weten hoe het echt is.'),
+]
+
+
+def fill() -> workshops.Workshop:
+    rng = random.Random(7)
+    workshop = workshops.create(plans.load(plans.DEFAULT_PLAN), title='Demo: ondersteuning in de wijk',
+                                municipality='Voorbeeldgemeente', place='Buurthuis De Linde',
+                                facilitator='Demo')
+    workshops.open_for_joining(workshop.id)
+    people = [workshops.join(workshop.id, f'demo-{workshop.code}-{number}', nickname=nickname,
+                             perspective=perspective) for number, (perspective, nickname) in enumerate(RESIDENTS)]
+    steps = {step.key: step for step in workshops.state(workshop.id).steps}
+
+    def at(key: str) -> Step:
+        workshops.go_to_step(workshop.id, steps[key].id)
+        return steps[key]
+
+    step = at('probleem')
+    for number, person in enumerate(people[:10]):
+        workshops.act(person.id, step.id, {'text': PROBLEMS[number % len(PROBLEMS)]})
+    step = at('nu')
+    for person in people:
+        workshops.act(person.id, step.id, {'value': rng.choice([1, 2, 2, 3, 3, 4])})
+    step = at('ideeen')
+    for person, (text, why) in zip(people, IDEAS):
+        workshops.act(person.id, step.id, {'text': text, 'motivation': why})
+    workshops.lock_step(step.id, True)
+    step = at('kiezen')
+    cards = workshops.results(step.id)['cards']
+    for person in people:
+        for card in rng.sample(cards, 3):
+            workshops.act(person.id, step.id, {'card': card['id']})
+    workshops.show_results(step.id, True)
+    workshops.split_by_perspective(step.id, True)
+    return workshop
+
+
+def main(*, as_json: bool = False) -> None:
+    db.configure(settings().effective_database_url)
+    workshop = fill()
+    base = settings().effective_public_url
+    links = {'code': workshop.code, 'host_url': f'{base}/host/{workshop.host_token}',
+             'screen_url': f'{base}/s/{workshop.screen_token}', 'join_url': f'{base}/w/{workshop.join_token}'}
+    if as_json:
+        print(json.dumps(links))
+        return
+    print(f'Demo workshop {links["code"]} is ready.')
+    print(f'  Facilitator: {links["host_url"]}')
+    print(f'  Screen:      {links["screen_url"]}')
+    print(f'  Join:        {links["join_url"]}')

@@ -1,0 +1,42 @@
+"""All user-facing text: t(key, **args) over one TOML file per language in app/locales."""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+LOCALES = Path(__file__).parent / 'locales'
+DEFAULT_LANGUAGE = 'nl'
+
+
+@lru_cache
+def catalog(language: str) -> dict[str, str]:
+    with (LOCALES / f'{language}.toml').open('rb') as file:
+        data = tomllib.load(file)
+    return _flatten(data)
+
+
+def _flatten(data: dict, prefix: str = '') -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f'{prefix}{key}.'))
+        else:
+            flat[f'{prefix}{key}'] = value
+    return flat
+
+
+def languages() -> list[str]:
+    """Language codes with a file, the default first."""
+    codes = sorted(path.stem for path in LOCALES.glob('*.toml'))
+    return sorted(codes, key=lambda code: code != DEFAULT_LANGUAGE)
+
+
+class Translator:
+    def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
+        self.language = language if language in languages() else DEFAULT_LANGUAGE
+        self.direction = catalog(self.language).get('meta.direction', 'ltr')
+
+    def __call__(self, key: str, **args: object) -> str:
+        text = catalog(self.language).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
+        return text.format(**args) if args else text

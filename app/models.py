@@ -1,0 +1,93 @@
+"""The one schema. Rules that must hold under concurrency are UNIQUE constraints here."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def now() -> datetime:
+    return datetime.now(UTC)  # aware UTC: SQLModel stores and returns UTC on every database
+
+
+class Workshop(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True, max_length=12)  # short, typed by residents
+    join_token: str = Field(unique=True, index=True, max_length=64)  # in the QR link
+    screen_token: str = Field(unique=True, index=True, max_length=64)
+    host_token: str = Field(unique=True, index=True, max_length=64)
+    title: str
+    question: str = ''
+    municipality: str = ''
+    place: str = ''
+    facilitator: str = ''
+    plan_name: str = ''
+    ladder: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    perspectives: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    min_group_size: int = 3
+    status: str = 'draft'  # draft -> open -> ended
+    joining_locked: bool = False
+    current_step_id: int | None = None
+    created_at: datetime = Field(default_factory=now)
+    ended_at: datetime | None = None
+
+
+class Step(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key='workshop.id', index=True, ondelete='CASCADE')
+    position: int
+    key: str  # referred to by other steps' settings (e.g. dots take their cards from a cards step)
+    kind: str
+    title: str
+    body: str = ''
+    settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    locked: bool = False
+    results_visible: bool = False
+    split_by_perspective: bool = False
+    timer_ends_at: datetime | None = None
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
+class Participant(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint('workshop_id', 'browser_key'), UniqueConstraint('workshop_id', 'pseudonym'))
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key='workshop.id', index=True, ondelete='CASCADE')
+    browser_key: str = Field(max_length=64)  # the phone's cookie id: a reload finds the same participant
+    pseudonym: str = Field(max_length=16)
+    nickname: str = ''
+    perspective: str = ''
+    joined_at: datetime = Field(default_factory=now)
+
+
+class Card(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key='workshop.id', index=True, ondelete='CASCADE')
+    step_id: int = Field(foreign_key='step.id', index=True, ondelete='CASCADE')
+    participant_id: int | None = Field(default=None, foreign_key='participant.id', ondelete='CASCADE')
+    text: str
+    motivation: str = ''
+    hidden: bool = False
+    group_id: int | None = None  # the card this one was merged into
+    request_key: str | None = Field(default=None, unique=True, max_length=64)  # a resend is stored once
+    created_at: datetime = Field(default_factory=now)
+
+
+class Answer(SQLModel, table=True):
+    """One fact given by one participant: a dot, a scale value, a poll choice, a consent answer.
+
+    (step, participant, target, slot) is unique: `target` is the card an answer is about (0 if none),
+    `slot` numbers the answers a participant may give there (dot 0, 1, 2…; one per poll option)."""
+    __table_args__ = (UniqueConstraint('step_id', 'participant_id', 'target', 'slot'),)
+    id: int | None = Field(default=None, primary_key=True)
+    step_id: int = Field(foreign_key='step.id', index=True, ondelete='CASCADE')
+    participant_id: int = Field(foreign_key='participant.id', index=True, ondelete='CASCADE')
+    target: int = 0
+    slot: int = 0
+    card_id: int | None = Field(default=None, foreign_key='card.id', ondelete='CASCADE')
+    value: int | None = None
+    choice: str = ''
+    reason: str = ''
+    created_at: datetime = Field(default_factory=now)

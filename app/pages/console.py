@@ -1,0 +1,298 @@
+"""The facilitator's console, reached through the workshop's secret link: run the session step by step,
+moderate cards, and edit the plan. Only one or two browsers show it, so it simply rebuilds its sections
+when the workshop's state changes; the results preview updates in place like the screen's."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import run, ui
+from pydantic import ValidationError
+
+from .. import workshop as workshops
+from ..hub import Update, hub
+from ..i18n import Translator
+from ..models import Step
+from ..steps import RULES
+from ..steps.base import DomainError
+from ..steps.viewbase import ScreenContext
+from ..steps.views import VIEWS
+from ..text import TextError
+from ..widgets.countdown import Countdown
+from .frame import frame, language_switch, translator
+from .screen import join_address
+
+CARD_KINDS = {'cards': None, 'arrange': 'cards_from', 'dots': 'cards_from'}  # kind -> setting naming the cards
+
+
+@ui.page('/host/{host_token}', reconnect_timeout=30)
+async def console_page(host_token: str) -> None:
+    tr = translator()
+    frame(tr, kind='console')
+    workshop = await run.io_bound(workshops.find, host_token=host_token)
+    if workshop is None:
+        ui.label(tr('console.not_found')).classes('page-title').props('role=heading aria-level=1')
+        return
+    await Console(tr, await run.io_bound(workshops.state, workshop.id)).build()
+
+
+class Console:
+    def __init__(self, tr: Translator, state: workshops.State) -> None:
+        self.tr = tr
+        self.state = state
+        self.preview_signature: tuple[Any, ...] = ()
+        self.update_preview: Callable[[dict[str, Any]], None] | None = None
+        self.cards_signature: list[tuple[Any, ...]] = []
+
+    @property
+    def workshop_id(self) -> int:
+        return self.state.workshop.id
+
+    async def build(self) -> None:
+        tr, workshop = self.tr, self.state.workshop
+        with ui.column().classes('page-column console-column gap-4'):
+            with ui.row().classes('w-full items-center justify-between'):
+                ui.label(workshop.title).classes('page-title').props('role=heading aria-level=1')
+                language_switch(tr)
+            with ui.row().classes('gap-4 items-center'):
+                ui.link(tr('console.open_screen'), f'/s/{workshop.screen_token}', new_tab=True) \
+                    .props('data-testid=screen-link')
+                ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
+                ui.label(join_address(workshop.join_token)).classes('hint').props('data-testid=join-address')
+            self.status = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+            self.workshop_bar = ui.row().classes('gap-2 items-center')
+            self.people = ui.label().props('data-testid=people')
+            ui.label(tr('console.current_step')).classes('section-title').props('role=heading aria-level=2')
+            self.step_bar = ui.column().classes('w-full gap-2')
+            self.countdown = Countdown(tr)
+            self.preview = ui.column().classes('w-full preview').props('data-testid=preview')
+            self.cards = ui.column().classes('w-full gap-1')
+            ui.label(tr('console.plan')).classes('section-title').props('role=heading aria-level=2')
+            self.steps = ui.column().classes('w-full gap-1')
+            self.add_step_form()
+        hub.subscribe(workshop.id, self.on_update)
+        await self.refresh(self.state, None)
+
+    # --- live -------------------------------------------------------------------------------------------------
+
+    async def on_update(self, update: Update) -> None:
+        current = update.state.current
+        await self.refresh(update.state, update.results.get(current.id) if current else None,
+                           rebuild=update.state_changed)
+
+    async def refresh(self, state: workshops.State, results: dict[str, Any] | None, *, rebuild: bool = True) -> None:
+        self.state = state
+        counts = await run.io_bound(workshops.perspective_counts, self.workshop_id)
+        self.show_people(counts)
+        step = state.current
+        if rebuild:
+            self.workshop_bar.clear()
+            with self.workshop_bar:
+                self.workshop_controls()
+            self.step_bar.clear()
+            with self.step_bar:
+                self.step_controls()
+            self.steps.clear()
+            with self.steps:
+                self.step_list()
+            self.countdown.set_end(step.timer_ends_at if step else None)
+        if step is None:
+            return
+        signature = (step.id, str(step.settings), step.split_by_perspective)
+        if signature != self.preview_signature:
+            self.preview_signature = signature
+            self.preview.clear()
+            with self.preview:
+                self.update_preview = VIEWS[step.kind].screen(ScreenContext(tr=self.tr, step=step,
+                                                                            workshop=state.workshop))
+            results = None
+        if results is None:
+            results = await run.io_bound(workshops.results, step.id)
+        self.update_preview(results)
+        await self.show_cards(step)
+
+    def show_people(self, counts: list[dict[str, Any]]) -> None:
+        total = sum(row['count'] for row in counts)
+        parts = [f'{row["perspective"] or self.tr("perspective.none")}: {row["count"]}' for row in counts if row['count']]
+        self.people.set_text(self.tr('console.people', count=total) + (' — ' + ', '.join(parts) if parts else ''))
+
+    async def act(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Run one facilitator action off the event loop; tell every page of the workshop, or say what went wrong."""
+        try:
+            await run.io_bound(function, *args, **kwargs)
+        except (DomainError, TextError) as error:
+            self.status.set_text(self.tr(error.key, **error.args_))
+            return False
+        except (ValidationError, ValueError) as error:
+            self.status.set_text(self.tr('console.bad_settings', problem=_first_problem(error)))
+            return False
+        hub.state_changed(self.workshop_id)
+        self.status.set_text(self.tr('console.done'))
+        return True
+
+    # --- sections -------------------------------------------------------------------------------------------
+
+    def workshop_controls(self) -> None:
+        tr, workshop = self.tr, self.state.workshop
+        ui.label(tr(f'console.status_{workshop.status}')).props('data-testid=workshop-status')
+        if workshop.status == 'draft':
+            ui.button(tr('console.open_joining'), on_click=lambda: self.act(workshops.open_for_joining,
+                                                                            self.workshop_id)) \
+                .props('data-testid=open-joining')
+        if workshop.status == 'open':
+            locked = workshop.joining_locked
+            ui.button(tr('console.unlock_joining' if locked else 'console.lock_joining'),
+                      on_click=lambda: self.act(workshops.lock_joining, self.workshop_id, not locked)) \
+                .props('outline data-testid=lock-joining')
+            ui.button(tr('console.end'), on_click=self.confirm_end).props('outline color=negative data-testid=end')
+
+    def confirm_end(self) -> None:
+        with ui.dialog() as dialog, ui.card():
+            ui.label(self.tr('console.end_question'))
+            with ui.row():
+                ui.button(self.tr('console.cancel'), on_click=dialog.close).props('flat')
+
+                async def end() -> None:
+                    dialog.close()
+                    await self.act(workshops.end, self.workshop_id)
+                ui.button(self.tr('console.end'), on_click=end).props('color=negative data-testid=confirm-end')
+        dialog.open()
+
+    def step_controls(self) -> None:
+        tr, step = self.tr, self.state.current
+        if step is None:
+            return
+        number = self.state.steps.index(step) + 1
+        ui.label(tr('console.step_of', number=number, total=len(self.state.steps), title=step.title)) \
+            .classes('step-title').props('data-testid=current-step')
+        with ui.row().classes('gap-2'):
+            for offset, key, testid in ((-1, 'console.previous', 'previous'), (1, 'console.next', 'next')):
+                neighbour = workshops.neighbour_step(self.state, offset)
+                button = ui.button(tr(key), on_click=lambda neighbour=neighbour: self.act(
+                    workshops.go_to_step, self.workshop_id, neighbour.id)).props(f'data-testid={testid}')
+                button.set_enabled(neighbour is not None)
+        with ui.row().classes('gap-2'):
+            ui.button(tr('console.unlock_step' if step.locked else 'console.lock_step'),
+                      on_click=lambda: self.act(workshops.lock_step, step.id, not step.locked)) \
+                .props('outline data-testid=lock-step')
+            ui.button(tr('console.hide_results' if step.results_visible else 'console.show_results'),
+                      on_click=lambda: self.act(workshops.show_results, step.id, not step.results_visible)) \
+                .props('outline data-testid=reveal')
+            ui.switch(tr('console.split'), value=step.split_by_perspective,
+                      on_change=lambda event: self.act(workshops.split_by_perspective, step.id, event.value)) \
+                .props('data-testid=split')
+        with ui.row().classes('gap-2 items-end'):
+            minutes = ui.number(tr('console.minutes'), value=5, min=0.5, max=120, step=0.5) \
+                .props('outlined dense data-testid=timer-minutes').classes('w-32')
+            ui.button(tr('console.start_timer'),
+                      on_click=lambda: self.act(workshops.start_timer, step.id, float(minutes.value or 0) or None)) \
+                .props('outline data-testid=start-timer')
+            if step.timer_ends_at:
+                ui.button(tr('console.stop_timer'), on_click=lambda: self.act(workshops.start_timer, step.id, None)) \
+                    .props('flat data-testid=stop-timer')
+
+    async def show_cards(self, step: Step) -> None:
+        """Moderation of the cards the current step shows: hide/unhide, merge into another card."""
+        setting = CARD_KINDS.get(step.kind, '')
+        if setting == '':
+            self.cards.clear()
+            self.cards_signature = []
+            return
+        source_key = step.key if setting is None else step.settings.get(setting, '')
+        source = next((candidate for candidate in self.state.steps if candidate.key == source_key), None)
+        cards = await run.io_bound(workshops.cards_of_step, source.id) if source else []
+        signature = [(card.id, card.hidden, card.group_id) for card in cards]
+        if signature == self.cards_signature:
+            return
+        self.cards_signature = signature
+        tr = self.tr
+        self.cards.clear()
+        with self.cards:
+            ui.label(tr('console.cards', count=len(cards))).classes('section-title').props('role=heading aria-level=2')
+            leads = {card.id: card.text for card in cards if card.group_id is None and not card.hidden}
+            for card in cards:
+                with ui.row().classes('w-full items-center gap-2 no-wrap console-card').props('data-testid=console-card'):
+                    ui.label(card.text).classes('grow' + (' hidden-card' if card.hidden else ''))
+                    ui.button(tr('console.unhide' if card.hidden else 'console.hide'),
+                              on_click=lambda card=card: self.act(workshops.hide_card, card.id, not card.hidden)) \
+                        .props('flat dense data-testid=hide-card')
+                    options = {0: tr('console.no_group'),
+                               **{lead_id: text[:40] for lead_id, text in leads.items() if lead_id != card.id}}
+                    ui.select(options, value=card.group_id or 0, label=tr('console.merge_into'),
+                              on_change=lambda event, card=card: self.act(workshops.merge_card, card.id,
+                                                                          event.value or None)) \
+                        .props('dense outlined data-testid=merge-card').classes('w-56')
+
+    def step_list(self) -> None:
+        tr, current = self.tr, self.state.current
+        for number, step in enumerate(self.state.steps, start=1):
+            is_current = current is not None and step.id == current.id
+            with ui.row().classes('w-full items-center gap-1 no-wrap step-row' + (' current-step' if is_current else '')) \
+                    .props('data-testid=step-row'):
+                ui.label(f'{number}. {step.title}').classes('grow')
+                ui.label(tr(f'kind.{step.kind}')).classes('hint')
+                ui.button(tr('console.go'), on_click=lambda step=step: self.act(
+                    workshops.go_to_step, self.workshop_id, step.id)).props('flat dense data-testid=go-step')
+                ui.button('↑', on_click=lambda step=step: self.act(workshops.move_step, step.id, -1)) \
+                    .props(f'flat dense aria-label="{tr("console.move_up", title=step.title)}"')
+                ui.button('↓', on_click=lambda step=step: self.act(workshops.move_step, step.id, 1)) \
+                    .props(f'flat dense aria-label="{tr("console.move_down", title=step.title)}"')
+                ui.button(tr('console.edit'), on_click=lambda step=step: self.edit_dialog(step)) \
+                    .props('flat dense data-testid=edit-step')
+                ui.button(tr('console.remove'), on_click=lambda step=step: self.act(workshops.remove_step, step.id)) \
+                    .props('flat dense color=negative data-testid=remove-step')
+
+    def edit_dialog(self, step: Step) -> None:
+        tr = self.tr
+        with ui.dialog() as dialog, ui.card().classes('w-[40rem] max-w-full'):
+            ui.label(tr('console.edit_step')).classes('section-title')
+            title = ui.input(tr('console.step_title'), value=step.title).props('outlined').classes('w-full')
+            body = ui.textarea(tr('console.step_body'), value=step.body).props('outlined').classes('w-full')
+            settings = ui.textarea(tr('console.step_settings'), value=json.dumps(step.settings, ensure_ascii=False)) \
+                .props('outlined').classes('w-full font-mono')
+            with ui.row():
+                ui.button(tr('console.cancel'), on_click=dialog.close).props('flat')
+
+                async def save() -> None:
+                    try:
+                        new_settings = json.loads(settings.value or '{}')
+                    except ValueError as error:
+                        self.status.set_text(tr('console.bad_settings', problem=str(error)))
+                        return
+                    if await self.act(workshops.edit_step, step.id, title=title.value, body=body.value,
+                                      settings=new_settings):
+                        dialog.close()
+                ui.button(tr('console.save'), on_click=save).props('data-testid=save-step')
+        dialog.open()
+
+    def add_step_form(self) -> None:
+        tr = self.tr
+        with ui.row().classes('items-end gap-2'):
+            kind = ui.select({name: tr(f'kind.{name}') for name in RULES}, value='poll', label=tr('console.kind')) \
+                .props('outlined dense data-testid=new-kind').classes('w-48')
+            title = ui.input(tr('console.step_title')).props('outlined dense maxlength=120 data-testid=new-title')
+
+            async def add() -> None:
+                current = self.state.current
+                settings = starter_settings(kind.value, self.state.steps, tr)
+                if await self.act(workshops.add_step, self.workshop_id, kind.value, title.value or '', settings,
+                                  current.id if current else None):
+                    title.value = ''
+            ui.button(tr('console.add_step'), on_click=add).props('outline data-testid=add-step')
+
+
+def starter_settings(kind: str, steps: list[Step], tr: Translator) -> dict[str, Any]:
+    """Values for a new step's required settings, to be refined in its edit dialog."""
+    card_steps = [step.key for step in steps if step.kind == 'cards']
+    guesses = {'cards_from': card_steps[-1] if card_steps else '',
+               'options': [tr('console.option', number=1), tr('console.option', number=2)]}
+    fields = RULES[kind].Settings.model_fields
+    return {name: guesses[name] for name, info in fields.items() if info.is_required() and name in guesses}
+
+
+def _first_problem(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        return f'{".".join(str(part) for part in first["loc"])}: {first["msg"]}'
+    return str(error)

@@ -1,0 +1,37 @@
+"""What every page shares: language, colours, stylesheet, and the translator for this browser."""
+from __future__ import annotations
+
+from nicegui import app, ui
+
+from ..i18n import DEFAULT_LANGUAGE, Translator, languages
+
+# Colours with at least 4.5:1 contrast against white (WCAG AA)
+COLORS = {'primary': '#1d4f91', 'secondary': '#5a3d8a', 'accent': '#8a3d00', 'positive': '#1e6b34',
+          'negative': '#a3161a', 'info': '#1d4f91', 'warning': '#7a5200'}
+
+
+def translator() -> Translator:
+    return Translator(app.storage.user.get('language', DEFAULT_LANGUAGE))
+
+
+def frame(tr: Translator, *, kind: str) -> None:
+    """Set up a page of `kind` (phone, screen, console, start) in the browser's language."""
+    # language codes come from our own file names, never from a request
+    ui.add_head_html(f'<script>document.documentElement.lang="{tr.language}";'
+                     f'document.documentElement.dir="{tr.direction}";</script>'
+                     '<link rel="stylesheet" href="/assets/samenspraak.css">')
+    ui.colors(**COLORS)
+    ui.query('body').classes(f'page-{kind}')
+
+
+def language_switch(tr: Translator) -> None:
+    """Links to the other languages; the choice is remembered for this browser."""
+    def choose(language: str) -> None:
+        app.storage.user['language'] = language
+        ui.navigate.reload()
+
+    with ui.row().classes('language-switch gap-1'):
+        for language in languages():
+            if language != tr.language:
+                ui.button(Translator(language)('meta.name'), on_click=lambda language=language: choose(language)) \
+                    .props(f'flat dense no-caps lang={language} data-testid=language-{language}')

@@ -1,0 +1,146 @@
+"""The participant's phone: join with one tap, then follow the facilitator step by step.
+
+Everything is rebuilt from the database on each load, so a reload, a locked screen or a server restart
+brings the same participant back to the same step with their answers."""
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import app, run, ui
+
+from .. import workshop as workshops
+from ..hub import Update, hub
+from ..i18n import Translator
+from ..models import Participant
+from ..steps.base import DomainError
+from ..steps.viewbase import PhoneContext
+from ..steps.views import VIEWS
+from ..text import TextError
+from .frame import frame, language_switch, translator
+
+RECONNECT_SECONDS = 60  # a phone whose screen locks keeps its page this long
+
+
+@ui.page('/w/{join_token}', reconnect_timeout=RECONNECT_SECONDS)
+async def phone_page(join_token: str) -> None:
+    tr = translator()
+    frame(tr, kind='phone')
+    workshop = await run.io_bound(workshops.find, join_token=join_token)
+    if workshop is None:
+        ui.label(tr('phone.not_found')).classes('page-title').props('role=heading aria-level=1')
+        return
+    browser_key = app.storage.browser['id']
+    state = await run.io_bound(workshops.state, workshop.id)
+    participant = await run.io_bound(workshops.participant, workshop.id, browser_key)
+    await PhonePage(tr, state, participant, browser_key).build()
+
+
+class PhonePage:
+    def __init__(self, tr: Translator, state: workshops.State, participant: Participant | None,
+                 browser_key: str) -> None:
+        self.tr = tr
+        self.state = state
+        self.participant = participant
+        self.browser_key = browser_key
+        self.shown: tuple[Any, ...] = ()
+
+    async def build(self) -> None:
+        tr = self.tr
+        with ui.column().classes('page-column phone-column'):
+            with ui.row().classes('w-full items-center justify-between no-wrap'):
+                ui.label(self.state.workshop.title).classes('workshop-title')
+                language_switch(tr)
+            self.status = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+            self.body = ui.column().classes('w-full gap-3')
+        hub.subscribe(self.state.workshop.id, self.on_update)
+        await self.show(self.state, None)
+
+    def screen_signature(self, state: workshops.State) -> tuple[Any, ...]:
+        step = state.current
+        return (self.participant is not None, state.workshop.status, state.workshop.joining_locked,
+                step and step.id, step and step.locked, step and step.title, step and step.body,
+                step and str(step.settings))
+
+    async def show(self, state: workshops.State, results: dict[str, Any] | None) -> None:
+        self.state = state
+        signature = self.screen_signature(state)
+        if signature == self.shown:
+            return
+        step_changed = not self.shown or self.shown[3] != signature[3]
+        self.shown = signature
+        if self.participant is None:
+            self.body.clear()
+            with self.body:
+                self.join_form()
+            return
+        step = state.current
+        if results is None and step is not None:
+            results = await run.io_bound(workshops.results, step.id)
+        mine = await run.io_bound(workshops.mine, self.participant.id, step.id) if step is not None else {}
+        self.body.clear()
+        with self.body:
+            self.step_view(results or {}, mine)
+        if step_changed and step is not None:
+            self.status.set_text(self.tr('phone.now_at', title=step.title))
+
+    def join_form(self) -> None:
+        tr, workshop = self.tr, self.state.workshop
+        ui.label(workshop.question or workshop.title).classes('question').props('role=heading aria-level=1')
+        if workshop.status == 'ended':
+            ui.label(tr('phone.workshop_ended'))
+            return
+        if workshop.status == 'draft':
+            ui.label(tr('phone.not_open_yet')).props('data-testid=not-open')
+        elif workshop.joining_locked:
+            ui.label(tr('phone.joining_closed'))
+            return
+        ui.label(tr('phone.privacy')).classes('hint')
+        nickname = ui.input(tr('phone.nickname')).props('outlined maxlength=40 data-testid=nickname').classes('w-full')
+        perspective = ui.select({'': tr('perspective.none'), **{name: name for name in workshop.perspectives}},
+                                value='', label=tr('phone.perspective')) \
+            .props('outlined data-testid=join-perspective').classes('w-full')
+
+        async def join() -> None:
+            try:
+                self.participant = await run.io_bound(workshops.join, workshop.id, self.browser_key,
+                                                      nickname=nickname.value or '', perspective=perspective.value or '')
+            except (DomainError, TextError) as error:
+                self.status.set_text(tr(error.key, **error.args_))
+                return
+            hub.participants_changed(workshop.id)
+            self.status.set_text(tr('phone.joined'))
+            await self.show(self.state, None)
+
+        ui.button(tr('phone.join'), on_click=join).props('data-testid=join').classes('big-button')
+
+    def step_view(self, results: dict[str, Any], mine: dict[str, Any]) -> None:
+        tr, workshop, step = self.tr, self.state.workshop, self.state.current
+        if workshop.status == 'ended':
+            ui.label(tr('phone.workshop_ended')).classes('question')
+            return
+        if step is None:
+            return
+        ui.label(step.title).classes('step-title').props('role=heading aria-level=1 data-testid=step-title')
+        if step.body:
+            ui.label(step.body).classes('step-body')
+        if step.locked:
+            ui.label(tr('phone.step_locked')).classes('locked-note').props('data-testid=locked')
+            return
+        VIEWS[step.kind].phone(PhoneContext(tr=tr, step=step, workshop=workshop, mine=mine, results=results,
+                                            send=self.send))
+
+    async def send(self, action: dict[str, Any]) -> dict[str, Any] | None:
+        step = self.state.current
+        try:
+            mine = await run.io_bound(workshops.act, self.participant.id, step.id, action)
+        except (DomainError, TextError) as error:
+            self.status.set_text(self.tr(error.key, **error.args_))
+            return None
+        hub.results_changed(self.state.workshop.id, step.id)
+        self.status.set_text(self.tr('phone.saved'))  # said only after the commit
+        return mine
+
+    async def on_update(self, update: Update) -> None:
+        if update.state_changed:
+            current = update.state.current
+            await self.show(update.state, update.results.get(current.id) if current else None)

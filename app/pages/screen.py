@@ -1,0 +1,105 @@
+"""The projector screen: QR code, short code and join address, participant count, the current step
+and — when the facilitator reveals them — its live results, in type readable from the back of the room."""
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import run, ui
+
+from .. import workshop as workshops
+from ..config import settings
+from ..hub import Update, hub
+from ..i18n import Translator
+from ..steps.viewbase import ScreenContext
+from ..steps.views import VIEWS
+from ..widgets.countdown import Countdown
+from ..widgets.qr import qr_image
+from .frame import frame, translator
+
+
+def join_address(join_token: str) -> str:
+    return f'{settings().effective_public_url}/w/{join_token}'
+
+
+@ui.page('/s/{screen_token}', reconnect_timeout=30)
+async def screen_page(screen_token: str) -> None:
+    tr = translator()
+    frame(tr, kind='screen')
+    workshop = await run.io_bound(workshops.find, screen_token=screen_token)
+    if workshop is None:
+        ui.label(tr('screen.not_found')).classes('page-title').props('role=heading aria-level=1')
+        return
+    state = await run.io_bound(workshops.state, workshop.id)
+    count = await run.io_bound(workshops.participant_count, workshop.id)
+    await ScreenPage(tr, state).build(count)
+
+
+class ScreenPage:
+    def __init__(self, tr: Translator, state: workshops.State) -> None:
+        self.tr = tr
+        self.state = state
+        self.shown: tuple[Any, ...] = ()
+        self.update_results = None
+
+    async def build(self, participants: int) -> None:
+        tr, workshop = self.tr, self.state.workshop
+        with ui.element('main').classes('screen-layout'):
+            with ui.element('aside').classes('join-panel').props(f'aria-label="{tr("screen.join_heading")}"'):
+                address = join_address(workshop.join_token)
+                qr_image(address, tr('screen.qr_alt'))
+                ui.label(tr('screen.scan')).classes('join-line')
+                ui.label(tr('screen.or_type_code', address=settings().effective_public_url)).classes('join-line')
+                ui.label(workshop.code).classes('join-code').props('data-testid=code')
+                ui.label(address).classes('join-address').props('data-testid=join-address')
+                self.count = ui.label().classes('participant-count').props('data-testid=participants')
+            with ui.column().classes('screen-step'):
+                ui.label(workshop.question or workshop.title).classes('screen-question')
+                self.step_area = ui.column().classes('w-full gap-4')
+        self.show_count(participants)
+        hub.subscribe(workshop.id, self.on_update)
+        await self.show(self.state, None)
+
+    def show_count(self, participants: int) -> None:
+        self.count.set_text(self.tr('screen.participants', count=participants))
+
+    async def show(self, state: workshops.State, results: dict[str, Any] | None) -> None:
+        self.state = state
+        step = state.current
+        signature = (state.workshop.status, step and (step.id, step.title, step.body, str(step.settings), step.locked,
+                                                      step.results_visible, step.split_by_perspective,
+                                                      step.timer_ends_at))
+        rebuilt = signature != self.shown
+        if rebuilt:
+            self.shown = signature
+            self.step_area.clear()
+            self.update_results = None
+            with self.step_area:
+                self.step_view()
+        if self.update_results is not None and (results is not None or rebuilt):
+            if results is None:
+                results = await run.io_bound(workshops.results, step.id)
+            self.update_results(results)
+
+    def step_view(self) -> None:
+        tr, workshop, step = self.tr, self.state.workshop, self.state.current
+        if workshop.status == 'ended':
+            ui.label(tr('screen.ended')).classes('step-title').props('role=heading aria-level=1')
+            return
+        if step is None:
+            return
+        ui.label(step.title).classes('step-title').props('role=heading aria-level=1 data-testid=step-title')
+        if step.body:
+            ui.label(step.body).classes('step-body')
+        if step.locked:
+            ui.label(tr('screen.step_locked')).classes('locked-note')
+        Countdown(tr).set_end(step.timer_ends_at)
+        if step.results_visible:
+            with ui.column().classes('results w-full').props('data-testid=results'):
+                self.update_results = VIEWS[step.kind].screen(ScreenContext(tr=tr, step=step, workshop=workshop))
+        elif step.kind not in ('info',):
+            ui.label(tr('screen.results_later')).classes('hint')
+
+    async def on_update(self, update: Update) -> None:
+        self.show_count(update.participants)
+        current = update.state.current
+        await self.show(update.state, update.results.get(current.id) if current else None)

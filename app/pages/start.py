@@ -1,0 +1,52 @@
+"""The start page: type a code to join, or prepare a new workshop from a plan."""
+from __future__ import annotations
+
+from nicegui import run, ui
+
+from .. import plans
+from .. import workshop as workshops
+from ..text import TextError
+from .frame import frame, language_switch, translator
+
+
+@ui.page('/')
+async def start_page() -> None:
+    tr = translator()
+    frame(tr, kind='start')
+    with ui.column().classes('page-column'):
+        language_switch(tr)
+        ui.label(tr('app.name')).classes('page-title').props('role=heading aria-level=1')
+        ui.label(tr('start.intro'))
+        message = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+
+        async def join() -> None:
+            code = (code_input.value or '').strip().upper()
+            found = await run.io_bound(workshops.find, code=code) if code else None
+            if found is None:
+                message.set_text(tr('start.unknown_code'))
+                return
+            ui.navigate.to(f'/w/{found.join_token}')
+
+        with ui.row().classes('items-end gap-2'):
+            code_input = ui.input(tr('start.code')).props('outlined autocapitalize=characters maxlength=12 '
+                                                         'data-testid=code').on('keydown.enter', join)
+            ui.button(tr('start.join'), on_click=join).props('data-testid=join-code')
+
+        ui.label(tr('start.prepare')).classes('section-title').props('role=heading aria-level=2')
+        plan_select = ui.select({name: name for name in plans.available()}, value=plans.DEFAULT_PLAN,
+                                label=tr('start.plan')).props('outlined data-testid=plan').classes('w-72')
+        title_input = ui.input(tr('start.title')).props('outlined maxlength=120 data-testid=title').classes('w-72')
+
+        async def create() -> None:
+            try:
+                plan = plans.load(plan_select.value)
+                made = await run.io_bound(workshops.create, plan, title=title_input.value or '')
+            except plans.PlanError as error:
+                message.set_text(str(error))
+                return
+            except TextError as error:
+                message.set_text(tr(error.key, **error.args_))
+                return
+            ui.navigate.to(f'/host/{made.host_token}')
+
+        ui.button(tr('start.create'), on_click=create).props('data-testid=create')

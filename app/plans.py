@@ -1,0 +1,122 @@
+"""Session plans: read and check sessions/*.toml into plain objects, with a clear error per file."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .steps import RULES
+
+SESSIONS_DIR = Path(__file__).parent.parent / 'sessions'
+DEFAULT_PLAN = 'methode-jet'
+
+
+class PlanError(ValueError):
+    """A plan file that cannot be used; the message names the file and the problem."""
+
+
+class Rung(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+    label: str = Field(min_length=1, max_length=80)
+    explanation: str = Field(default='', max_length=200)
+
+
+class StepPlan(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+    key: str = Field(pattern=r'^[a-z0-9_-]{1,40}$')
+    kind: str
+    title: str = Field(min_length=1, max_length=120)
+    body: str = Field(default='', max_length=2000)
+    settings: dict[str, Any] = {}
+
+
+class PlanFile(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+    title: str = Field(min_length=1, max_length=120)
+    question: str = Field(default='', max_length=500)
+    description: str = ''
+    min_group_size: int = Field(default=3, ge=1, le=50)
+    perspectives: list[str] = Field(min_length=1)
+    ladder: list[Rung] = Field(min_length=3, max_length=8)
+    steps: list[StepPlan] = Field(min_length=1)
+
+
+@dataclass
+class Plan:
+    name: str
+    title: str
+    question: str
+    description: str
+    min_group_size: int
+    perspectives: list[str]
+    ladder: list[dict[str, str]]
+    steps: list[StepPlan] = field(default_factory=list)
+
+
+def available() -> list[str]:
+    names = sorted(path.stem for path in SESSIONS_DIR.glob('*.toml'))
+    return sorted(names, key=lambda name: name != DEFAULT_PLAN)
+
+
+def load(name_or_path: str | Path) -> Plan:
+    path = Path(name_or_path)
+    if path.suffix != '.toml':
+        path = SESSIONS_DIR / f'{name_or_path}.toml'
+    try:
+        raw = tomllib.loads(path.read_text(encoding='utf-8'))
+    except FileNotFoundError as error:
+        raise PlanError(f'{path.name}: file not found') from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise PlanError(f'{path.name}: not valid TOML ({error})') from error
+    return parse(raw, path.name)
+
+
+def parse(raw: dict[str, Any], source: str) -> Plan:
+    raw = dict(raw)
+    raw['steps'] = [_split_settings(step) for step in raw.get('steps', [])]
+    try:
+        plan_file = PlanFile.model_validate(raw)
+    except ValidationError as error:
+        raise PlanError(f'{source}: {_describe(error)}') from error
+    seen: dict[str, str] = {}
+    for number, step in enumerate(plan_file.steps, start=1):
+        where = f'{source}: step {number} ({step.key})'
+        if step.key in seen:
+            raise PlanError(f'{where}: the key "{step.key}" is used twice')
+        rules = RULES.get(step.kind)
+        if rules is None:
+            raise PlanError(f'{where}: unknown kind "{step.kind}" (known: {", ".join(sorted(RULES))})')
+        try:
+            settings = rules.Settings.model_validate(step.settings)
+        except ValidationError as error:
+            raise PlanError(f'{where}: {_describe(error)}') from error
+        for source_key in _step_references(settings):
+            if source_key and seen.get(source_key) is None:
+                raise PlanError(f'{where}: refers to "{source_key}", which is not an earlier step')
+        step.settings = settings.model_dump()
+        seen[step.key] = step.kind
+    return Plan(name=Path(source).stem, title=plan_file.title, question=plan_file.question,
+                description=plan_file.description, min_group_size=plan_file.min_group_size,
+                perspectives=plan_file.perspectives, ladder=[rung.model_dump() for rung in plan_file.ladder],
+                steps=plan_file.steps)
+
+
+def _split_settings(step: Any) -> Any:
+    """In the file a step's own settings stand beside its key, kind, title and body."""
+    if not isinstance(step, dict):
+        return step
+    common = {name: step[name] for name in ('key', 'kind', 'title', 'body') if name in step}
+    return {**common, 'settings': {name: value for name, value in step.items() if name not in common}}
+
+
+def _step_references(settings: BaseModel) -> list[str]:
+    return [getattr(settings, name) for name in ('cards_from', 'ranked_by') if hasattr(settings, name)]
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    place = '.'.join(str(part) for part in first['loc'] if part != 'settings')
+    return f'{place}: {first["msg"]}' if place else first['msg']

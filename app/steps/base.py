@@ -1,0 +1,91 @@
+"""What every step kind shares: its domain error, answer storage and perspective-split counting.
+
+A kind's rules module provides:
+  Settings                         pydantic model of its plan settings (extra keys refused)
+  record(db, step, participant, action)   one participant action, inside the caller's transaction
+  mine(db, step, participant)      what this participant has given here (for the phone)
+  results(db, step, workshop)      plain data for screen, console and export
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlmodel import Session, select
+
+from ..models import Answer, Participant, Step, Workshop
+
+
+class DomainError(Exception):
+    """A refused action; `key` is the translation key of the message the participant sees."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+class StrictSettings(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+
+
+def answers_of(db: Session, step: Step, participant: Participant) -> list[Answer]:
+    return list(db.exec(select(Answer).where(Answer.step_id == step.id, Answer.participant_id == participant.id)
+                        .order_by(Answer.target, Answer.slot)))
+
+
+def put_answer(db: Session, step: Step, participant: Participant, *, target: int = 0, slot: int = 0,
+               **fields: Any) -> Answer:
+    """Store or replace the answer at (target, slot): a participant may change their mind while the step is open."""
+    answer = db.exec(select(Answer).where(Answer.step_id == step.id, Answer.participant_id == participant.id,
+                                          Answer.target == target, Answer.slot == slot)).first()
+    if answer is None:
+        answer = Answer(step_id=step.id, participant_id=participant.id, target=target, slot=slot)
+    for name, value in fields.items():
+        setattr(answer, name, value)
+    db.add(answer)
+    db.flush()
+    return answer
+
+
+def require_int(action: dict, name: str) -> int:
+    value = action.get(name)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DomainError('error.bad_request')
+    return value
+
+
+def perspective_of(db: Session, workshop: Workshop) -> dict[int, str]:
+    rows = db.exec(select(Participant.id, Participant.perspective).where(Participant.workshop_id == workshop.id))
+    return {participant_id: perspective for participant_id, perspective in rows}
+
+
+def bars(labels: list[str], facts: Iterable[tuple[int, str]], perspectives: dict[int, str],
+         min_group_size: int) -> dict[str, Any]:
+    """Counts per label, overall and per perspective; a perspective group smaller than the minimum is never shown."""
+    facts = list(facts)
+    respondents = {participant_id for participant_id, _ in facts}
+    result: dict[str, Any] = {
+        'respondents': len(respondents),
+        'bars': _count(labels, facts),
+        'groups': [],
+        'hidden_respondents': 0,
+    }
+    by_group: dict[str, list[tuple[int, str]]] = {}
+    for participant_id, label in facts:
+        by_group.setdefault(perspectives.get(participant_id, ''), []).append((participant_id, label))
+    for perspective, group_facts in sorted(by_group.items()):
+        size = len({participant_id for participant_id, _ in group_facts})
+        if perspective and size >= min_group_size:
+            result['groups'].append({'perspective': perspective, 'respondents': size,
+                                     'bars': _count(labels, group_facts)})
+        else:
+            result['hidden_respondents'] += size
+    return result
+
+
+def _count(labels: list[str], facts: list[tuple[int, str]]) -> list[dict[str, Any]]:
+    counts = Counter(label for _, label in facts)
+    return [{'label': label, 'count': counts.get(label, 0)} for label in labels]

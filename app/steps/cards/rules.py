@@ -1,0 +1,48 @@
+"""Idea cards: one short text each, with an optional motivation ("Waarom vind ik dit belangrijk?")."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from ...models import Card, Participant, Step, Workshop
+from ...text import clean
+from ..base import DomainError, StrictSettings
+from ..cardsource import lead_cards
+
+MOTIVATION_MAX_LENGTH = 1000
+
+
+class Settings(StrictSettings):
+    motivation: bool = False
+    max_per_person: int = Field(default=10, ge=1, le=50)
+    max_length: int = Field(default=280, ge=20, le=2000)
+
+
+def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
+    settings = Settings.model_validate(step.settings)
+    request_key = str(action.get('request_key') or '')[:64] or None
+    if request_key and db.exec(select(Card.id).where(Card.request_key == request_key)).first():
+        return  # a resend of a card that is already stored
+    text = clean(action.get('text'), max_length=settings.max_length)
+    motivation = clean(action.get('motivation'), max_length=MOTIVATION_MAX_LENGTH, required=False) \
+        if settings.motivation else ''
+    written = db.exec(select(func.count()).select_from(Card).where(
+        Card.step_id == step.id, Card.participant_id == participant.id)).one()
+    if written >= settings.max_per_person:
+        raise DomainError('error.card_limit', max=settings.max_per_person)
+    db.add(Card(workshop_id=step.workshop_id, step_id=step.id, participant_id=participant.id, text=text,
+                motivation=motivation, request_key=request_key))
+
+
+def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
+    cards = db.exec(select(Card).where(Card.step_id == step.id, Card.participant_id == participant.id)
+                    .order_by(Card.id))
+    return {'cards': [{'id': card.id, 'text': card.text, 'motivation': card.motivation} for card in cards]}
+
+
+def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
+    cards = lead_cards(db, workshop, step.key)
+    return {'count': len(cards), 'cards': cards}

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from nicegui import ui
+
+from ..viewbase import PhoneContext, ScreenContext
+from .rules import MOTIVATION_MAX_LENGTH, Settings
+
+WALL_SIZE = 12  # cards shown on the projector at once, newest first
+
+
+def phone(ctx: PhoneContext) -> None:
+    settings = Settings.model_validate(ctx.step.settings)
+    tr = ctx.tr
+    ui.label(tr('cards.privacy')).classes('hint')
+    what = ui.textarea(tr('cards.what')).props(f'maxlength={settings.max_length} counter outlined autogrow '
+                                                'data-testid=card-text').classes('w-full')
+    why = ui.textarea(tr('cards.why')).props(f'maxlength={MOTIVATION_MAX_LENGTH} outlined autogrow '
+                                             'data-testid=card-why').classes('w-full') if settings.motivation else None
+    request_key = {'value': uuid.uuid4().hex}  # one key per card: a resend after a lost connection is stored once
+    own = ui.column().classes('w-full gap-1')
+    progress = ui.label().classes('hint')
+
+    def show_own(mine: dict[str, Any]) -> None:
+        own.clear()
+        with own:
+            for card in mine['cards']:
+                ui.label(card['text']).classes('own-card').props('data-testid=own-card')
+        progress.set_text(tr('cards.progress', count=len(mine['cards']), max=settings.max_per_person))
+
+    async def submit() -> None:
+        action = {'text': what.value, 'motivation': why.value if why else '', 'request_key': request_key['value']}
+        mine = await ctx.send(action)
+        if mine is not None:
+            what.value = ''
+            if why:
+                why.value = ''
+            request_key['value'] = uuid.uuid4().hex
+            show_own(mine)
+
+    ui.button(tr('cards.send'), on_click=submit).props('data-testid=send-card').classes('big-button')
+    show_own(ctx.mine)
+
+
+def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
+    return card_wall(ctx)
+
+
+def card_wall(ctx: ScreenContext):  # type: ignore[no-untyped-def]
+    """The newest cards, with what was merged into them; shared with the ordering step."""
+    count = ui.label().classes('results-note')
+    wall = ui.element('div').classes('card-wall')
+    shown: list[tuple[int, int]] = []
+
+    def update(results: dict[str, Any]) -> None:
+        count.set_text(ctx.tr('cards.count', count=results['count']))
+        newest = list(reversed(results['cards']))[:WALL_SIZE]
+        signature = [(card['id'], len(card['merged'])) for card in newest]
+        if signature == shown:
+            return
+        shown[:] = signature
+        wall.clear()
+        with wall:
+            for card in newest:
+                with ui.element('div').classes('wall-card').props('data-testid=wall-card'):
+                    ui.label(card['text']).classes('wall-text')
+                    if card['motivation']:
+                        ui.label(card['motivation']).classes('wall-why')
+                    if card['merged']:
+                        ui.label(ctx.tr('cards.merged', count=len(card['merged']))).classes('wall-why')
+    return update

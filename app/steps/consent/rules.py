@@ -1,0 +1,54 @@
+"""Consent (draagvlak): "Kunt u hiermee leven?" ja / ja, maar… / nee, want… — per top idea or once."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+from sqlmodel import Session, select
+
+from ...models import Answer, Participant, Step, Workshop
+from ...text import clean
+from ..base import DomainError, StrictSettings, answers_of, bars, perspective_of, put_answer, require_int
+from ..cardsource import chosen_cards
+
+ANSWERS = ['ja', 'ja_maar', 'nee_want']
+REASON_MAX_LENGTH = 500
+
+
+class Settings(StrictSettings):
+    cards_from: str = ''  # empty: one consent question, the step's title
+    ranked_by: str = ''  # a dot-vote step: take its top cards
+    top: int = Field(default=3, ge=0, le=20)  # 0: all cards
+
+
+def items(db: Session, step: Step, workshop: Workshop) -> list[dict[str, Any]]:
+    """What is asked about: the chosen cards, or the step's own question (id 0)."""
+    settings = Settings.model_validate(step.settings)
+    if not settings.cards_from:
+        return [{'id': 0, 'text': step.title}]
+    return chosen_cards(db, workshop, settings.cards_from, settings.ranked_by, settings.top)
+
+
+def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
+    target = require_int(action, 'card')
+    answer = action.get('answer')
+    workshop = db.get(Workshop, step.workshop_id)
+    if answer not in ANSWERS or target not in {item['id'] for item in items(db, step, workshop)}:
+        raise DomainError('error.bad_request')
+    reason = clean(action.get('reason'), max_length=REASON_MAX_LENGTH, required=False)
+    put_answer(db, step, participant, target=target, choice=answer, reason=reason, card_id=target or None)
+
+
+def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
+    return {'answers': {answer.target: {'answer': answer.choice, 'reason': answer.reason}
+                        for answer in answers_of(db, step, participant)}}
+
+
+def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
+    perspectives = perspective_of(db, workshop)
+    rows = list(db.exec(select(Answer.participant_id, Answer.target, Answer.choice).where(Answer.step_id == step.id)))
+    per_item = []
+    for item in items(db, step, workshop):
+        facts = [(pid, choice) for pid, target, choice in rows if target == item['id']]
+        per_item.append({**item, **bars(ANSWERS, facts, perspectives, workshop.min_group_size)})
+    return {'items': per_item}

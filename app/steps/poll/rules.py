@@ -1,0 +1,39 @@
+"""A poll: one or several choices from a list of options."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+from sqlmodel import Session, delete, select
+
+from ...models import Answer, Participant, Step, Workshop
+from ..base import DomainError, StrictSettings, answers_of, bars, perspective_of, put_answer, require_int
+
+
+class Settings(StrictSettings):
+    options: list[str] = Field(min_length=2, max_length=12)
+    multiple: bool = False
+
+
+def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
+    settings = Settings.model_validate(step.settings)
+    option = require_int(action, 'option')
+    if not 0 <= option < len(settings.options):
+        raise DomainError('error.bad_request')
+    if not settings.multiple:
+        put_answer(db, step, participant, choice=settings.options[option], value=option)
+    elif action.get('selected', True):
+        put_answer(db, step, participant, slot=option, choice=settings.options[option], value=option)
+    else:
+        db.exec(delete(Answer).where(Answer.step_id == step.id, Answer.participant_id == participant.id,
+                                     Answer.slot == option))
+
+
+def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
+    return {'selected': [answer.value for answer in answers_of(db, step, participant)]}
+
+
+def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
+    settings = Settings.model_validate(step.settings)
+    rows = db.exec(select(Answer.participant_id, Answer.choice).where(Answer.step_id == step.id))
+    return bars(settings.options, rows, perspective_of(db, workshop), workshop.min_group_size)

@@ -1,0 +1,29 @@
+"""What a kind's views are given. A views module provides:
+  phone(ctx: PhoneContext)  builds what a participant sees and may do on this step
+  screen(ctx: ScreenContext) -> Callable[[results], None]  builds the results view; the callable updates it in place
+"""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..i18n import Translator
+from ..models import Step, Workshop
+
+
+@dataclass
+class PhoneContext:
+    tr: Translator
+    step: Step
+    workshop: Workshop
+    mine: dict[str, Any]  # what this participant has given here
+    results: dict[str, Any]  # the step's results: views use the card lists, never show counts before reveal
+    send: Callable[[dict[str, Any]], Awaitable[dict[str, Any] | None]]  # stores an action; new `mine` or None
+
+
+@dataclass
+class ScreenContext:
+    tr: Translator
+    step: Step
+    workshop: Workshop

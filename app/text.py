@@ -1,0 +1,33 @@
+"""Residents' text, cleaned at the door so that every view and the export can trust it."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 controls except newline, bidi embeddings/overrides/isolates, noncharacters and lone surrogates
+_UNSAFE = re.compile('[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]')
+_SPACES = re.compile(r'[ \t]+')
+_BLANK_LINES = re.compile(r'\n{3,}')
+
+
+class TextError(ValueError):
+    """Carries a translation key and its arguments for the message the resident sees."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+def clean(raw: object, *, max_length: int, required: bool = True, multiline: bool = True) -> str:
+    """Return the text as stored: NFC, without unsafe characters, trimmed. Refuse empty or too long text."""
+    text = unicodedata.normalize('NFC', str(raw or '')).replace('\r\n', '\n').replace('\r', '\n')
+    text = _UNSAFE.sub('', text.replace('\t', ' '))
+    if not multiline:
+        text = text.replace('\n', ' ')
+    text = _BLANK_LINES.sub('\n\n', '\n'.join(_SPACES.sub(' ', line).strip() for line in text.split('\n'))).strip()
+    if required and not text:
+        raise TextError('error.text_empty')
+    if len(text) > max_length:
+        raise TextError('error.text_too_long', max=max_length, length=len(text))
+    return text

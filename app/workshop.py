@@ -1,0 +1,315 @@
+"""Rules every step shares: create, join, act, advance, lock, reveal, timer, moderate, edit, end.
+
+Every function here is one short transaction and blocks: pages call them through `run.io_bound`."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
+
+from . import db
+from .models import Card, Participant, Step, Workshop, now
+from .plans import Plan
+from .steps import RULES
+from .steps.base import DomainError
+from .text import clean
+
+CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'  # no 0/O or 1/I: easy to read aloud and type
+CODE_LENGTH = 6
+NICKNAME_MAX_LENGTH = 40
+TITLE_MAX_LENGTH = 120
+BODY_MAX_LENGTH = 2000
+
+
+@dataclass
+class State:
+    """A detached picture of a workshop and its steps, shared by every page of that workshop."""
+    workshop: Workshop
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def current(self) -> Step | None:
+        return next((step for step in self.steps if step.id == self.workshop.current_step_id), None)
+
+
+def _random_code(alphabet: str, length: int) -> str:
+    return ''.join(secrets.choice(alphabet) for _ in range(length))
+
+
+def create(plan: Plan, *, title: str = '', municipality: str = '', place: str = '', facilitator: str = '') -> Workshop:
+    with db.transaction() as session:
+        workshop = Workshop(
+            code=_unused_code(session), join_token=secrets.token_urlsafe(24), screen_token=secrets.token_urlsafe(24),
+            host_token=secrets.token_urlsafe(24),
+            title=clean(title, max_length=TITLE_MAX_LENGTH, required=False, multiline=False) or plan.title,
+            question=plan.question, municipality=municipality, place=place, facilitator=facilitator,
+            plan_name=plan.name, ladder=plan.ladder, perspectives=plan.perspectives,
+            min_group_size=plan.min_group_size)
+        session.add(workshop)
+        session.flush()
+        for position, step_plan in enumerate(plan.steps):
+            session.add(Step(workshop_id=workshop.id, position=position, key=step_plan.key, kind=step_plan.kind,
+                             title=step_plan.title, body=step_plan.body, settings=step_plan.settings))
+        session.flush()
+        first = session.exec(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position)).first()
+        workshop.current_step_id = first.id
+        first.opened_at = now()
+        return workshop
+
+
+def _unused_code(session: Session) -> str:
+    while True:
+        code = _random_code(CODE_ALPHABET, CODE_LENGTH)
+        if session.exec(select(Workshop.id).where(Workshop.code == code)).first() is None:
+            return code
+
+
+def find(*, code: str = '', join_token: str = '', screen_token: str = '', host_token: str = '') -> Workshop | None:
+    """The workshop with this code or token, or None. Exactly one argument is given."""
+    column, value = next((name, value) for name, value in
+                         (('code', code.strip().upper()), ('join_token', join_token), ('screen_token', screen_token),
+                          ('host_token', host_token)) if value)
+    with db.reading() as session:
+        return session.exec(select(Workshop).where(getattr(Workshop, column) == value)).first()
+
+
+def state(workshop_id: int) -> State:
+    with db.reading() as session:
+        workshop = session.get(Workshop, workshop_id)
+        steps = list(session.exec(select(Step).where(Step.workshop_id == workshop_id).order_by(Step.position)))
+        return State(workshop=workshop, steps=steps)
+
+
+# --- participants -------------------------------------------------------------------------------------------
+
+def participant(workshop_id: int, browser_key: str) -> Participant | None:
+    with db.reading() as session:
+        return session.exec(select(Participant).where(Participant.workshop_id == workshop_id,
+                                                      Participant.browser_key == browser_key)).first()
+
+
+def join(workshop_id: int, browser_key: str, *, nickname: str = '', perspective: str = '') -> Participant:
+    """The participant for this phone; a phone that joined before gets its own participant back."""
+    existing = participant(workshop_id, browser_key)
+    if existing is not None:
+        return existing
+    nickname = clean(nickname, max_length=NICKNAME_MAX_LENGTH, required=False, multiline=False)
+    try:
+        with db.transaction() as session:
+            workshop = session.get(Workshop, workshop_id)
+            if workshop.status != 'open' or workshop.joining_locked:
+                raise DomainError('error.joining_closed')
+            if perspective not in workshop.perspectives:
+                perspective = ''
+            new = Participant(workshop_id=workshop_id, browser_key=browser_key, nickname=nickname,
+                              perspective=perspective, pseudonym='D-' + _random_code(CODE_ALPHABET, 6))
+            session.add(new)
+            return new
+    except IntegrityError:  # the same phone joined twice at once: the first one won
+        return participant(workshop_id, browser_key)
+
+
+def participant_count(workshop_id: int) -> int:
+    with db.reading() as session:
+        return session.exec(select(func.count()).select_from(Participant)
+                            .where(Participant.workshop_id == workshop_id)).one()
+
+
+# --- a participant's action ---------------------------------------------------------------------------------
+
+def act(participant_id: int, step_id: int, action: dict[str, Any]) -> dict[str, Any]:
+    """Record one action on the current, open step and return what the participant has given there now.
+
+    The step's state is checked in the same transaction as the write, under a lock on the participant,
+    so neither a late replay nor two quick taps can get around a rule."""
+    with db.transaction() as session:
+        actor = _lock_participant(session, participant_id)
+        step = session.get(Step, step_id)
+        if actor is None or step is None or step.workshop_id != actor.workshop_id:
+            raise DomainError('error.bad_request')
+        workshop = session.get(Workshop, step.workshop_id)
+        if workshop.status == 'ended':
+            raise DomainError('error.workshop_ended')
+        if workshop.current_step_id != step.id:
+            raise DomainError('error.step_not_current')
+        if step.locked:
+            raise DomainError('error.step_locked')
+        rules = RULES[step.kind]
+        rules.record(session, step, actor, action)
+        session.flush()
+        return rules.mine(session, step, actor)
+
+
+def _lock_participant(session: Session, participant_id: int) -> Participant | None:
+    # SQLite's write transactions are already serial (BEGIN IMMEDIATE); PostgreSQL needs a row lock.
+    query = select(Participant).where(Participant.id == participant_id)
+    if session.get_bind().dialect.name == 'postgresql':
+        query = query.with_for_update()
+    return session.exec(query).first()
+
+
+def mine(participant_id: int, step_id: int) -> dict[str, Any]:
+    with db.reading() as session:
+        step = session.get(Step, step_id)
+        return RULES[step.kind].mine(session, step, session.get(Participant, participant_id))
+
+
+def results(step_id: int) -> dict[str, Any]:
+    with db.reading() as session:
+        step = session.get(Step, step_id)
+        return RULES[step.kind].results(session, step, session.get(Workshop, step.workshop_id))
+
+
+# --- the facilitator ----------------------------------------------------------------------------------------
+
+def _update_workshop(workshop_id: int, **fields: Any) -> None:
+    with db.transaction() as session:
+        workshop = session.get(Workshop, workshop_id)
+        for name, value in fields.items():
+            setattr(workshop, name, value)
+
+
+def open_for_joining(workshop_id: int) -> None:
+    _update_workshop(workshop_id, status='open')
+
+
+def lock_joining(workshop_id: int, locked: bool) -> None:
+    _update_workshop(workshop_id, joining_locked=locked)
+
+
+def end(workshop_id: int) -> None:
+    _update_workshop(workshop_id, status='ended', ended_at=now())
+
+
+def go_to_step(workshop_id: int, step_id: int) -> None:
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        if step is None or step.workshop_id != workshop_id:
+            raise DomainError('error.bad_request')
+        session.get(Workshop, workshop_id).current_step_id = step.id
+        step.opened_at = step.opened_at or now()
+
+
+def neighbour_step(state_: State, offset: int) -> Step | None:
+    """The step `offset` places from the current one, or None at either end."""
+    ids = [step.id for step in state_.steps]
+    if state_.workshop.current_step_id not in ids:
+        return state_.steps[0] if state_.steps else None
+    index = ids.index(state_.workshop.current_step_id) + offset
+    return state_.steps[index] if 0 <= index < len(ids) else None
+
+
+def _update_step(step_id: int, **fields: Any) -> None:
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        for name, value in fields.items():
+            setattr(step, name, value)
+
+
+def lock_step(step_id: int, locked: bool) -> None:
+    _update_step(step_id, locked=locked, closed_at=now() if locked else None)
+
+
+def show_results(step_id: int, visible: bool) -> None:
+    _update_step(step_id, results_visible=visible)
+
+
+def split_by_perspective(step_id: int, split: bool) -> None:
+    _update_step(step_id, split_by_perspective=split)
+
+
+def start_timer(step_id: int, minutes: float | None) -> None:
+    _update_step(step_id, timer_ends_at=now() + timedelta(minutes=minutes) if minutes else None)
+
+
+def hide_card(card_id: int, hidden: bool) -> None:
+    with db.transaction() as session:
+        session.get(Card, card_id).hidden = hidden
+
+
+def merge_card(card_id: int, into_card_id: int | None) -> None:
+    """Put a card in the group of another card of the same step (or take it out with None)."""
+    with db.transaction() as session:
+        card = session.get(Card, card_id)
+        if into_card_id is None:
+            card.group_id = None
+            return
+        target = session.get(Card, into_card_id)
+        if target is None or target.step_id != card.step_id or target.id == card.id:
+            raise DomainError('error.bad_request')
+        lead_id = target.group_id or target.id
+        for member in session.exec(select(Card).where(Card.group_id == card.id)):
+            member.group_id = lead_id  # the merged card's own group moves along
+        card.group_id = lead_id
+
+
+def cards_of_step(step_id: int) -> list[Card]:
+    with db.reading() as session:
+        return list(session.exec(select(Card).where(Card.step_id == step_id).order_by(Card.id)))
+
+
+# --- editing the plan of a workshop -------------------------------------------------------------------------
+
+def add_step(workshop_id: int, kind: str, title: str, settings: dict[str, Any], after_step_id: int | None) -> Step:
+    rules = RULES.get(kind)
+    if rules is None:
+        raise DomainError('error.bad_request')
+    validated = rules.Settings.model_validate(settings).model_dump()
+    title = clean(title, max_length=TITLE_MAX_LENGTH, multiline=False)
+    with db.transaction() as session:
+        steps = list(session.exec(select(Step).where(Step.workshop_id == workshop_id).order_by(Step.position)))
+        index = next((i + 1 for i, step in enumerate(steps) if step.id == after_step_id), len(steps))
+        keys = {step.key for step in steps}
+        key = next(f'{kind}-{n}' for n in range(1, 1000) if f'{kind}-{n}' not in keys)
+        new = Step(workshop_id=workshop_id, position=0, key=key, kind=kind, title=title, settings=validated)
+        steps.insert(index, new)
+        session.add(new)
+        _renumber(steps)
+        return new
+
+
+def remove_step(step_id: int) -> None:
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        workshop = session.get(Workshop, step.workshop_id)
+        steps = list(session.exec(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position)))
+        if len(steps) == 1:
+            raise DomainError('error.last_step')
+        if workshop.current_step_id == step.id:
+            index = steps.index(step)
+            workshop.current_step_id = (steps[index + 1] if index + 1 < len(steps) else steps[index - 1]).id
+        steps.remove(step)
+        session.delete(step)
+        _renumber(steps)
+
+
+def move_step(step_id: int, offset: int) -> None:
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        steps = list(session.exec(select(Step).where(Step.workshop_id == step.workshop_id).order_by(Step.position)))
+        index = steps.index(step)
+        new_index = min(max(index + offset, 0), len(steps) - 1)
+        steps.insert(new_index, steps.pop(index))
+        _renumber(steps)
+
+
+def _renumber(steps: list[Step]) -> None:
+    for position, step in enumerate(steps):
+        step.position = position
+
+
+def edit_step(step_id: int, *, title: str, body: str, settings: dict[str, Any]) -> None:
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        step.settings = RULES[step.kind].Settings.model_validate(settings).model_dump()
+        step.title = clean(title, max_length=TITLE_MAX_LENGTH, multiline=False)
+        step.body = clean(body, max_length=BODY_MAX_LENGTH, required=False)
+
+
+def perspective_counts(workshop_id: int) -> list[dict[str, Any]]:
+    with db.reading() as session:
+        return RULES['perspective'].perspective_counts(session, session.get(Workshop, workshop_id))
