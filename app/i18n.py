@@ -38,5 +38,7 @@ class Translator:
         self.direction = catalog(self.language).get('meta.direction', 'ltr')
 
     def __call__(self, key: str, **args: object) -> str:
+        if args.get('count') == 1:
+            key = key + '_one' if key + '_one' in catalog(self.language) else key  # "1 deelnemer", not "1 deelnemers"
         text = catalog(self.language).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
         return text.format(**args) if args else text

@@ -33,3 +33,9 @@ def test_unknown_language_falls_back_to_dutch():
 
 def test_arguments_are_filled_in():
     assert Translator()('dots.left', count=2) == 'U heeft nog 2 stippen.'
+
+
+def test_a_count_of_one_takes_the_singular_form():
+    assert Translator()('screen.participants', count=1) == '1 deelnemer'
+    assert Translator()('screen.participants', count=2) == '2 deelnemers'
+    assert Translator('en')('screen.participants', count=1) == '1 participant'

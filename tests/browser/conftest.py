@@ -1,0 +1,81 @@
+"""A real server (subprocess) and Debian's Chromium through Playwright."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).parents[2]
+CHROMIUM = '/usr/bin/chromium'
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+                 '--disable-sync', '--no-first-run', '--disable-quic']
+PHONE = {'viewport': {'width': 360, 'height': 740}, 'is_mobile': True, 'has_touch': True, 'device_scale_factor': 2}
+DESKTOP = {'viewport': {'width': 1600, 'height': 900}}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`python -m app` on its own port and data directory; can be restarted like a real deployment."""
+
+    def __init__(self, data_dir: Path, database_url: str = '') -> None:
+        self.port = free_port()
+        self.url = f'http://127.0.0.1:{self.port}'
+        self.env = {**os.environ, 'HOST': '127.0.0.1', 'PORT': str(self.port), 'PUBLIC_URL': self.url,
+                    'DATA_DIR': str(data_dir), 'DATABASE_URL': database_url}
+        self.env.pop('PYTEST_CURRENT_TEST', None)  # else NiceGUI believes it runs inside its own test harness
+        self.log = (data_dir / 'server.log').open('ab')
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen([sys.executable, '-m', 'app'], cwd=ROOT, env=self.env,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f'server stopped with {self.process.returncode}; see {self.log.name}')
+            try:
+                if httpx.get(self.url, timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError('server did not start in 30 s')
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@pytest.fixture
+def server(tmp_path):
+    running = Server(tmp_path)
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope='session')
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f'{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)')
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,33 @@
+"""Small steps a test takes as a facilitator or a resident."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+
+def by_testid(page: Page, testid: str):
+    return page.locator(f'[data-testid="{testid}"]')
+
+
+def decode_qr(page: Page, path: Path) -> str:
+    """Photograph the QR code on the page and decode it with a real QR decoder (zbarimg)."""
+    by_testid(page, 'qr').screenshot(path=str(path))
+    decoded = subprocess.run(['zbarimg', '--raw', '-q', str(path)], capture_output=True, text=True, check=True)
+    return decoded.stdout.strip()
+
+
+def go_next(console: Page, *phones: Page, title: str) -> None:
+    by_testid(console, 'next').click()
+    expect(by_testid(console, 'current-step')).to_contain_text(title, timeout=10_000)
+    for phone in phones:
+        expect(by_testid(phone, 'step-title')).to_have_text(title, timeout=10_000)
+
+
+def expect_saved(phone: Page) -> None:
+    expect(by_testid(phone, 'status')).to_have_text('Opgeslagen. Uw antwoord telt mee.', timeout=10_000)
+
+
+def bar_count(page: Page, key: str):
+    return page.locator(f'[data-testid="results"] [data-testid="bars"] [data-key="{key}"] [data-testid="count"]').first
