@@ -27,6 +27,8 @@ def serve() -> None:
     app.add_static_files('/assets', ASSETS)
     app.on_startup(hub.start)
     core.sio.eio.cors_allowed_origins = allowed_origins()
+    # Quasar's request progress bar has no accessible name (axe: aria-progressbar-name) and tells residents nothing
+    app.config.quasar_config['loadingBar']['skipHijack'] = True
     ui.run(host=config.host, port=config.port, title='Samenspraak', language='nl', reload=False, show=False,
            storage_secret=config.effective_storage_secret(), favicon=ASSETS / 'favicon.svg',
            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)

@@ -230,7 +230,8 @@ class Console:
             is_current = current is not None and step.id == current.id
             with ui.row().classes('w-full items-center gap-1 no-wrap step-row' + (' current-step' if is_current else '')) \
                     .props('data-testid=step-row'):
-                ui.label(f'{number}. {step.title}').classes('grow')
+                ui.label(f'{number}. ').classes('hint')
+                ui.label(step.title).classes('grow step-name')
                 ui.label(tr(f'kind.{step.kind}')).classes('hint')
                 ui.button(tr('console.go'), on_click=lambda step=step: self.act(
                     workshops.go_to_step, self.workshop_id, step.id)).props('flat dense data-testid=go-step')

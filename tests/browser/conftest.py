@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).parents[2]
 CHROMIUM = '/usr/bin/chromium'
@@ -18,6 +18,7 @@ CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networki
                  '--disable-sync', '--no-first-run', '--disable-quic']
 PHONE = {'viewport': {'width': 360, 'height': 740}, 'is_mobile': True, 'has_touch': True, 'device_scale_factor': 2}
 DESKTOP = {'viewport': {'width': 1600, 'height': 900}}
+expect.set_options(timeout=10_000)  # a busy 2-core CI machine is slower than a laptop
 
 
 def free_port() -> int:

@@ -1,0 +1,54 @@
+"""Every page and every step kind's phone view passes axe-core's WCAG 2.1 A/AA rules, on a phone and a desktop."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from .axe import violations
+from .conftest import DESKTOP, PHONE, ROOT
+from .helpers import by_testid
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo(server):
+    printed = subprocess.run([sys.executable, '-m', 'app', 'demo', '--json'], cwd=ROOT, env=server.env,
+                             capture_output=True, text=True, check=True).stdout
+    return json.loads(printed)
+
+
+@pytest.mark.parametrize('viewport', [PHONE, DESKTOP], ids=['phone', 'desktop'])
+def test_start_screen_and_console_have_no_violations(server, browser, demo, viewport):
+    page = browser.new_context(**viewport).new_page()
+    found = {}
+    for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url']):
+        page.goto(url)
+        page.wait_for_load_state('networkidle')
+        found[url] = violations(page)
+    assert found == {url: [] for url in found}
+
+
+def test_every_step_kind_on_the_phone_has_no_violations(server, browser, demo):
+    console = browser.new_context(**DESKTOP).new_page()
+    console.goto(demo['host_url'])
+    by_testid(console, 'new-title').fill('Welke dag past u?')
+    by_testid(console, 'add-step').click()
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(demo['join_url'])
+    by_testid(phone, 'join').click()
+    rows = by_testid(console, 'step-row')
+    expect(rows).to_have_count(12)
+    found = {}
+    for number in range(rows.count()):
+        title = rows.nth(number).locator('.step-name').inner_text()
+        rows.nth(number).locator('[data-testid=go-step]').click()
+        expect(by_testid(phone, 'step-title')).to_have_text(title)
+        phone.wait_for_timeout(200)  # let the step view settle
+        found[title] = violations(phone)
+    assert len(found) == 12
+    assert found == {title: [] for title in found}
