@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     public_url: str = ''  # the address phones use; empty: http://host:port
     storage_secret: str = ''  # empty: generated once and kept in data_dir
     timezone: str = 'Europe/Amsterdam'
+    locales_dir: Path = Path(__file__).parent / 'locales'  # one <language>.toml per language
 
     @property
     def effective_database_url(self) -> str:

@@ -1,17 +1,19 @@
-"""All user-facing text: t(key, **args) over one TOML file per language in app/locales."""
+"""All user-facing text: t(key, **args) over one TOML file per language in app/locales (LOCALES_DIR).
+
+Adding a language is adding one file; `meta.direction = "rtl"` lays the pages out right to left."""
 from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from pathlib import Path
 
-LOCALES = Path(__file__).parent / 'locales'
+from .config import settings
+
 DEFAULT_LANGUAGE = 'nl'
 
 
 @lru_cache
 def catalog(language: str) -> dict[str, str]:
-    with (LOCALES / f'{language}.toml').open('rb') as file:
+    with (settings().locales_dir / f'{language}.toml').open('rb') as file:
         data = tomllib.load(file)
     return _flatten(data)
 
@@ -26,9 +28,10 @@ def _flatten(data: dict, prefix: str = '') -> dict[str, str]:
     return flat
 
 
+@lru_cache
 def languages() -> list[str]:
     """Language codes with a file, the default first."""
-    codes = sorted(path.stem for path in LOCALES.glob('*.toml'))
+    codes = sorted(path.stem for path in settings().locales_dir.glob('*.toml'))
     return sorted(codes, key=lambda code: code != DEFAULT_LANGUAGE)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nicegui import run, ui
+from nicegui.events import KeyEventArguments
 from pydantic import ValidationError
 
 from .. import workshop as workshops
@@ -23,6 +24,7 @@ from ..widgets.countdown import Countdown
 from .frame import frame, language_switch, translator
 from .screen import join_address
 
+STEP_KEYS = {'PageDown': 1, 'ArrowRight': 1, 'PageUp': -1, 'ArrowLeft': -1}
 CARD_KINDS = {'cards': None, 'arrange': 'cards_from', 'dots': 'cards_from'}  # kind -> setting naming the cards
 
 
@@ -64,6 +66,7 @@ class Console:
             self.workshop_bar = ui.row().classes('gap-2 items-center')
             self.people = ui.label().props('data-testid=people')
             ui.label(tr('console.current_step')).classes('section-title').props('role=heading aria-level=2')
+            ui.label(tr('console.keys_hint')).classes('hint')
             self.step_bar = ui.column().classes('w-full gap-2')
             self.countdown = Countdown(tr)
             self.preview = ui.column().classes('w-full preview').props('data-testid=preview')
@@ -71,8 +74,18 @@ class Console:
             ui.label(tr('console.plan')).classes('section-title').props('role=heading aria-level=2')
             self.steps = ui.column().classes('w-full gap-1')
             self.add_step_form()
+        ui.keyboard(on_key=self.on_key, ignore=['input', 'select', 'textarea'])
         hub.subscribe(workshop.id, self.on_update)
         await self.refresh(self.state, None)
+
+    async def on_key(self, event: KeyEventArguments) -> None:
+        """Arrow keys and Page Up/Down (what a presenter remote sends) move between steps."""
+        offset = STEP_KEYS.get(event.key.name)
+        if offset is None or not event.action.keydown or event.action.repeat:
+            return
+        neighbour = workshops.neighbour_step(self.state, offset)
+        if neighbour is not None:
+            await self.act(workshops.go_to_step, self.workshop_id, neighbour.id)
 
     # --- live -------------------------------------------------------------------------------------------------
 

@@ -17,8 +17,10 @@ def translator() -> Translator:
 def frame(tr: Translator, *, kind: str) -> None:
     """Set up a page of `kind` (phone, screen, console, start) in the browser's language."""
     # language codes come from our own file names, never from a request
-    ui.add_head_html(f'<script>document.documentElement.lang="{tr.language}";'
-                     f'document.documentElement.dir="{tr.direction}";</script>'
+    # again on load: Quasar's language plugin sets the server-wide default on <html> while the page starts
+    ui.add_head_html(f'<script>const setLanguage = () => {{document.documentElement.lang = "{tr.language}"; '
+                     f'document.documentElement.dir = "{tr.direction}";}}; setLanguage(); '
+                     'window.addEventListener("load", setLanguage);</script>'
                      '<link rel="stylesheet" href="/assets/samenspraak.css">')
     ui.colors(**COLORS)
     ui.query('body').classes(f'page-{kind}')

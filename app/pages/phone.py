@@ -16,6 +16,7 @@ from ..steps.base import DomainError
 from ..steps.viewbase import PhoneContext
 from ..steps.views import VIEWS
 from ..text import TextError
+from . import accessibility
 from .frame import frame, language_switch, translator
 
 RECONNECT_SECONDS = 60  # a phone whose screen locks keeps its page this long
@@ -52,6 +53,7 @@ class PhonePage:
                 language_switch(tr)
             self.status = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
             self.body = ui.column().classes('w-full gap-3')
+            accessibility.link()
         hub.subscribe(self.state.workshop.id, self.on_update)
         await self.show(self.state, None)
 

@@ -6,6 +6,7 @@ from nicegui import run, ui
 from .. import plans
 from .. import workshop as workshops
 from ..text import TextError
+from . import accessibility
 from .frame import frame, language_switch, translator
 
 
@@ -50,3 +51,4 @@ async def start_page() -> None:
             ui.navigate.to(f'/host/{made.host_token}')
 
         ui.button(tr('start.create'), on_click=create).props('data-testid=create')
+        accessibility.link()

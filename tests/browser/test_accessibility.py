@@ -26,7 +26,7 @@ def demo(server):
 def test_start_screen_and_console_have_no_violations(server, browser, demo, viewport):
     page = browser.new_context(**viewport).new_page()
     found = {}
-    for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url']):
+    for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url'], server.url + '/toegankelijkheid'):
         page.goto(url)
         page.wait_for_load_state('networkidle')
         found[url] = violations(page)
