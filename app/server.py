@@ -30,5 +30,5 @@ def serve() -> None:
     # Quasar's request progress bar has no accessible name (axe: aria-progressbar-name) and tells residents nothing
     app.config.quasar_config['loadingBar']['skipHijack'] = True
     ui.run(host=config.host, port=config.port, title='Samenspraak', language='nl', reload=False, show=False,
-           storage_secret=config.effective_storage_secret(), favicon=ASSETS / 'favicon.svg',
+           tailwind=False, storage_secret=config.effective_storage_secret(), favicon=ASSETS / 'favicon.svg',
            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)

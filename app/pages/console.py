@@ -259,7 +259,7 @@ class Console:
 
     def edit_dialog(self, step: Step) -> None:
         tr = self.tr
-        with ui.dialog() as dialog, ui.card().classes('w-[40rem] max-w-full'):
+        with ui.dialog() as dialog, ui.card().classes('dialog-wide'):
             ui.label(tr('console.edit_step')).classes('section-title')
             title = ui.input(tr('console.step_title'), value=step.title).props('outlined').classes('w-full')
             body = ui.textarea(tr('console.step_body'), value=step.body).props('outlined').classes('w-full')
