@@ -279,3 +279,10 @@ def test_ladder_summary_counts_medians_gap_and_spread():
     assert second.counts_now == [1, 2, 1, 0, 0, 0] and second.counts_desired == [0, 0, 0, 0, 1, 1]
     assert (second.median_now, second.median_desired, second.gap) == (2, 5.5, 3.5)
     assert (second.spread_now, second.spread_desired) == (0.5, 0.5)
+
+
+def test_workbook_as_bytes_is_the_same_contract(database):
+    from io import BytesIO
+    workshop = demo.fill()
+    book = openpyxl.load_workbook(BytesIO(workbook.as_bytes(workshop.id)))
+    assert book.sheetnames == list(workbook.SHEETS)
