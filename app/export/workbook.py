@@ -169,16 +169,15 @@ def _session(sheet: Worksheet, facts: Facts) -> None:
 
 
 def _steps(sheet: Worksheet, facts: Facts) -> None:
+    given: dict[int, list[int | None]] = {step.id: [] for step in facts.steps}  # who responded, per step
+    for fact in [*facts.cards, *facts.answers]:
+        given[fact.step_id].append(fact.participant_id)
     rows = []
     for step in facts.steps:
-        if step.kind == 'cards':
-            given = [card.participant_id for card in facts.cards if card.step_id == step.id]
-        elif step.kind == 'perspective':
-            given = [person.id for person in facts.participants if person.perspective]
-        else:
-            given = [answer.participant_id for answer in facts.answers if answer.step_id == step.id]
+        if step.kind == 'perspective':
+            given[step.id] = [person.id for person in facts.participants if person.perspective]
         rows.append((facts.step_number[step.id], step.key, _kind(step.kind), step.title, facts.local(step.opened_at),
-                     facts.local(step.closed_at), len(given), len(set(given) - {None})))
+                     facts.local(step.closed_at), len(given[step.id]), len(set(given[step.id]) - {None})))
     put_table(sheet, 'Stappen', STEPS, rows)
 
 
