@@ -29,7 +29,8 @@ def write_sheet(sheet: Worksheet, facts: Facts) -> None:
     write(sheet.cell(2, 1), ', '.join(part for part in (workshop.municipality, workshop.place) if part))
     write(sheet.cell(3, 1), f'Per perspectief staan alleen groepen van minstens {workshop.min_group_size} '
                             'deelnemers; het getal tussen haakjes is het aantal deelnemers in die groep.')
-    sheet.column_dimensions['A'].width = 50
+    for letter, width in zip('ABCDEFGH', (50, 18, 18, 18, 18, 18, 18, 18)):
+        sheet.column_dimensions[letter].width = width
     row = 5
     for number, step in enumerate(facts.steps, start=1):
         write(sheet.cell(row, 1), f'Stap {number}. {step.title}')
