@@ -4,9 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the tests use: the browser, the QR decoder
-TEST_PACKAGES := chromium zbar-tools
-TEST_COMMANDS := chromium zbarimg
+# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook
+TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui
+TEST_COMMANDS := chromium zbarimg soffice
 
 .PHONY: run demo test test-tools
 
@@ -25,7 +25,7 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-# Installs the browser and QR decoder only when they are missing.
+# Installs the browser, QR decoder and LibreOffice only when they are missing.
 test-tools: node_modules/axe-core/axe.min.js
 	@missing=""; \
 	for command in $(TEST_COMMANDS); do command -v $$command >/dev/null || missing=yes; done; \

@@ -12,6 +12,7 @@ from nicegui.events import KeyEventArguments
 from pydantic import ValidationError
 
 from .. import workshop as workshops
+from ..export import workbook
 from ..hub import Update, hub
 from ..i18n import Translator
 from ..models import Step
@@ -25,6 +26,7 @@ from .frame import frame, language_switch, translator
 from .screen import join_address
 
 STEP_KEYS = {'PageDown': 1, 'ArrowRight': 1, 'PageUp': -1, 'ArrowLeft': -1}
+XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 CARD_KINDS = {'cards': None, 'arrange': 'cards_from', 'dots': 'cards_from'}  # kind -> setting naming the cards
 
 
@@ -159,6 +161,15 @@ class Console:
                       on_click=lambda: self.act(workshops.lock_joining, self.workshop_id, not locked)) \
                 .props('outline data-testid=lock-joining')
             ui.button(tr('console.end'), on_click=self.confirm_end).props('outline color=negative data-testid=end')
+        ui.button(tr('console.download_excel'), on_click=self.download).props('outline data-testid=download-excel')
+
+    async def download(self) -> None:
+        """Build the workbook off the event loop and hand it to the browser."""
+        self.status.set_text(self.tr('console.preparing_excel'))
+        workshop = self.state.workshop
+        data = await run.io_bound(workbook.as_bytes, workshop.id)
+        ui.download(data, workbook.filename(workshop), XLSX)
+        self.status.set_text(self.tr('console.done'))
 
     def confirm_end(self) -> None:
         with ui.dialog() as dialog, ui.card():

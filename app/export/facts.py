@@ -1,0 +1,66 @@
+"""Everything the workbook shows, read in one database session, with the lookups every sheet needs."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+
+from .. import db
+from ..config import settings
+from ..models import Answer, Card, Participant, Step, Workshop
+from .ladder import CardSummary, summarize
+
+
+@dataclass
+class Facts:
+    """Everything the workbook shows, read in one database session."""
+    workshop: Workshop
+    steps: list[Step]
+    participants: list[Participant]
+    cards: list[Card]
+    answers: list[Answer]
+
+    def __post_init__(self) -> None:
+        self.zone = ZoneInfo(settings().timezone)
+        self.step_number = {step.id: number for number, step in enumerate(self.steps, start=1)}
+        self.step_of = {step.id: step for step in self.steps}
+        self.pseudonym = {person.id: person.pseudonym for person in self.participants}
+        self.card_text = {card.id: card.text for card in self.cards}
+        room = Counter(person.perspective for person in self.participants)
+        self.perspective = {person.id: person.perspective if room[person.perspective] >= self.workshop.min_group_size
+                            else '' for person in self.participants}
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        """A stored (UTC) moment as naive local time in the municipality's time zone."""
+        if moment is None:
+            return None
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return aware.astimezone(self.zone).replace(tzinfo=None)
+
+    def answers_of_kind(self, *kinds: str) -> list[Answer]:
+        return [answer for answer in self.answers if self.step_of[answer.step_id].kind in kinds]
+
+    def ladder_summary(self, step: Step) -> list[CardSummary]:
+        return summarize([(answer.card_id, answer.slot, answer.value) for answer in self.answers
+                          if answer.step_id == step.id and answer.value is not None], len(self.workshop.ladder))
+
+
+def read(workshop_id: int) -> Facts:
+    with db.reading() as session:
+        workshop = session.get(Workshop, workshop_id)
+        if workshop is None:
+            raise LookupError(f'no workshop {workshop_id}')
+        steps = list(session.exec(select(Step).where(Step.workshop_id == workshop_id).order_by(Step.position)))
+        return Facts(
+            workshop=workshop, steps=steps,
+            participants=list(session.exec(select(Participant).where(Participant.workshop_id == workshop_id)
+                                           .order_by(Participant.joined_at, Participant.id))),
+            cards=list(session.exec(select(Card).where(Card.workshop_id == workshop_id).order_by(Card.id))),
+            answers=list(session.exec(select(Answer).join(Step, Step.id == Answer.step_id)
+                                      .where(Step.workshop_id == workshop_id)
+                                      .order_by(Step.position, Answer.created_at, Answer.id))))
+
+

@@ -1,0 +1,283 @@
+"""The Excel workbook the municipality imports: a contract, not a dump.
+
+Sheet names, their order, table names and column headers are fixed by SCHEMA_VERSION; change them only
+together with that number. The Toelichting sheet is written from the same column definitions, so the
+documentation cannot drift from the data. Every function blocks: the console calls them via run.io_bound."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..config import settings
+from ..models import Workshop
+from . import summary
+from .summary import CONSENT
+from .cells import write
+from .facts import Facts, read
+from .tables import Column, put_table
+
+SCHEMA_VERSION = '1.0'
+SHEETS = {  # name: (its Excel tables, what it holds)
+    'Samenvatting': ('', 'De uitkomsten per stap om te lezen, met grafieken. Per perspectief alleen groepen die groot '
+                         'genoeg zijn.'),
+    'Sessie': ('Sessie, Perspectieven', 'De bijeenkomst zelf (gegeven en waarde) en hoeveel deelnemers er per '
+                                        'perspectief waren.'),
+    'Stappen': ('Stappen', 'Elke stap van het programma, in volgorde. Eén rij per stap.'),
+    'Deelnemers': ('Deelnemers', 'Eén rij per deelnemer. De deelnemercode verbindt dit blad met de andere bladen.'),
+    'Kaarten': ('Kaarten', 'Eén rij per kaartje dat een deelnemer schreef.'),
+    'Stemmen': ('Stemmen', 'Eén rij per antwoord bij schaal, peiling, stippen en draagvlak: een stip, een cijfer, '
+                           'een keuze.'),
+    'Ladder': ('Ladder, LadderPerKaart', 'Eén rij per plaatsing van een kaartje op de trap van eigenaarschap; '
+                                         'rechts daarvan per kaartje de telling per trede, de medianen, het verschil '
+                                         'en de spreiding.'),
+    'Toelichting': ('Bladen, Kolommen, Soorten, Treden', 'Deze uitleg: elk blad, elke kolom, de soorten stappen en '
+                                                         'de treden van de ladder.'),
+}
+KINDS = {  # the step kind in the code: as written in the workbook, and its meaning
+    'info': ('uitleg', 'Uitleg; er is niets te beantwoorden.'),
+    'perspective': ('perspectief', 'Deelnemers kiezen van welk perspectief zij spreken (hoeft niet).'),
+    'cards': ('kaartjes', 'Deelnemers schrijven kaartjes, soms met een motivatie.'),
+    'scale': ('schaal', 'Deelnemers kiezen een getal op een schaal.'),
+    'poll': ('peiling', 'Deelnemers kiezen één of meer antwoorden.'),
+    'arrange': ('ordenen', 'De begeleider voegt kaartjes samen; deelnemers kijken mee.'),
+    'dots': ('stippen', 'Deelnemers geven stippen aan de kaartjes die zij het belangrijkst vinden.'),
+    'ladder': ('ladder', 'Deelnemers zetten kaartjes op een trede van de trap van eigenaarschap: nu en gewenst.'),
+    'consent': ('draagvlak', 'Kunt u hiermee leven? Ja, ja maar, of nee want.'),
+}
+VOTE_KINDS = ('scale', 'poll', 'dots', 'consent')
+LADDER_POSITIONS = ('nu', 'gewenst')
+STATUS = {'draft': 'concept', 'open': 'open', 'ended': 'afgelopen'}
+
+STEP = Column('Stap', 'Nummer van de stap in het programma (1 is de eerste); zie blad Stappen.', 7)
+PARTICIPANT = Column('Deelnemer', 'Code van de deelnemer (zoals D-ABC123); zie blad Deelnemers.', 12)
+PERSPECTIVE = Column('Perspectief', 'Perspectief van de deelnemer. Leeg als de deelnemer niets koos, of als '
+                                    'minder deelnemers dit perspectief kozen dan de minimale groepsgrootte.', 28)
+CARD = Column('Kaart', 'Nummer van het kaartje; zie blad Kaarten.', 8)
+CARD_TEXT = Column('Kaarttekst', 'Tekst van het kaartje.', 50)
+MOMENT = Column('Tijdstip', 'Wanneer het antwoord gegeven werd (bij een gewijzigd antwoord: de eerste keer).', 19)
+
+SESSION = (Column('Gegeven', 'Wat er beschreven wordt.', 24),
+           Column('Waarde', 'De waarde: tekst, getal of datum en tijd.', 60))
+PERSPECTIVES = (Column('Perspectief', 'Een perspectief uit het programma; "Niet gezegd" als de deelnemer niets '
+                                      'koos. Dit zijn tellingen van de hele zaal.', 40),
+                Column('Deelnemers', 'Aantal deelnemers met dit perspectief.', 12))
+STEPS = (STEP,
+         Column('Sleutel', 'Vaste naam van de stap in het programma, gelijk in elke bijeenkomst met dit programma.',
+                14),
+         Column('Soort', 'Soort stap; zie de tabel Soorten hieronder.', 12),
+         Column('Titel', 'Titel van de stap.', 40),
+         Column('Geopend', 'Wanneer de stap voor het eerst openging; leeg als hij nooit openging.', 19),
+         Column('Gesloten', 'Wanneer de begeleider de stap sloot; leeg als hij open bleef.', 19),
+         Column('Reacties', 'Aantal kaartjes (kaartjes), antwoorden (schaal, peiling, stippen, draagvlak), '
+                            'plaatsingen (ladder) of gekozen perspectieven (perspectief).', 10),
+         Column('Deelnemers met reactie', 'Aantal verschillende deelnemers die bij deze stap iets gaven.', 12))
+PARTICIPANTS = (PARTICIPANT, PERSPECTIVE,
+                Column('Meegedaan op', 'Wanneer de deelnemer binnenkwam.', 19))
+NICKNAME = Column('Bijnaam', 'Voornaam of bijnaam die de deelnemer zelf invulde (alleen als daarom gevraagd is).',
+                  16)
+CARDS = (CARD, STEP,
+         Column('Tekst', 'Tekst van het kaartje, zoals de deelnemer het schreef.', 50),
+         Column('Motivatie', 'Waarom de deelnemer dit belangrijk vindt (als de stap daarom vroeg).', 40),
+         Column('Auteur', 'Code van de deelnemer die het kaartje schreef; zie blad Deelnemers.', 12),
+         PERSPECTIVE,
+         Column('Groep', 'Nummer van het kaartje waarmee dit kaartje is samengevoegd; leeg als het los staat.', 8),
+         Column('Verborgen', '"ja" als de begeleider het kaartje verborg, anders "nee".', 10),
+         Column('Stippen', 'Aantal stippen dat precies dit kaartje kreeg (stippen op een samengevoegd kaartje '
+                           'tellen hier, niet bij de groep).', 9),
+         Column('Geschreven op', 'Wanneer het kaartje verstuurd werd.', 19))
+VOTES = (STEP, Column('Soort', 'Soort stap: schaal, peiling, stippen of draagvlak.', 11), PARTICIPANT, PERSPECTIVE,
+         Column('Kaart', 'Nummer van het kaartje waar het antwoord over gaat (stippen, draagvlak); anders leeg.', 8),
+         CARD_TEXT,
+         Column('Waarde', 'Schaal: het gekozen getal. Stippen: 1 per stip. Anders leeg.', 8),
+         Column('Keuze', 'Peiling: het gekozen antwoord. Draagvlak: ja, ja_maar of nee_want.', 14),
+         Column('Antwoord', 'De keuze in gewone woorden (draagvlak: Ja / Ja, maar… / Nee, want…).', 24),
+         Column('Reden', 'De reden die de deelnemer gaf (draagvlak), als die er is.', 40),
+         MOMENT)
+PLACEMENTS = (STEP, CARD, CARD_TEXT, PARTICIPANT, PERSPECTIVE,
+              Column('Positie', '"nu" (waar het onderwerp nu staat) of "gewenst" (waar het zou moeten staan).', 10),
+              Column('Trede', 'Nummer van de trede: 1 is de onderste (de gemeente beslist).', 7),
+              Column('Trede naam', 'Naam van de trede; zie de tabel Treden hieronder.', 36),
+              MOMENT)
+
+
+def ladder_summary_columns(rungs: int) -> list[Column]:
+    """The LadderPerKaart table: one count column per rung and position, as many as the ladder has rungs."""
+    return [STEP, CARD, CARD_TEXT,
+            *[Column(f'Nu trede {n}', f'Aantal keer dat het kaartje op trede {n} werd gezet als "nu".', 8)
+              for n in range(1, rungs + 1)],
+            *[Column(f'Gewenst trede {n}', f'Aantal keer dat het kaartje op trede {n} werd gezet als "gewenst".', 8)
+              for n in range(1, rungs + 1)],
+            Column('Mediaan nu', 'Middelste trede van de plaatsingen "nu".', 9),
+            Column('Mediaan gewenst', 'Middelste trede van de plaatsingen "gewenst".', 9),
+            Column('Verschil', 'Mediaan gewenst min mediaan nu: hoeveel treden omhoog men het wil.', 9),
+            Column('Spreiding nu', 'Interkwartielafstand van "nu" in treden: 0 is eens, groter is minder eens.', 9),
+            Column('Spreiding gewenst', 'Interkwartielafstand van "gewenst" in treden.', 9)]
+
+
+def build(workshop_id: int) -> Workbook:
+    facts = read(workshop_id)
+    book = Workbook()
+    book.remove(book.active)
+    sheets = {name: book.create_sheet(name) for name in SHEETS}
+    summary.write_sheet(sheets['Samenvatting'], facts)
+    for name, fill in (('Sessie', _session), ('Stappen', _steps), ('Deelnemers', _participants),
+                       ('Kaarten', _cards), ('Stemmen', _votes), ('Ladder', _ladder)):
+        fill(sheets[name], facts)
+        sheets[name].freeze_panes = 'A2'
+    _explanation(sheets['Toelichting'], facts)
+    return book
+
+
+def export(workshop_id: int, path_or_stream: str | Path | IO[bytes]) -> None:
+    build(workshop_id).save(path_or_stream)
+
+
+def as_bytes(workshop_id: int) -> bytes:
+    stream = BytesIO()
+    export(workshop_id, stream)
+    return stream.getvalue()
+
+
+def filename(workshop: Workshop, day: date | None = None) -> str:
+    day = day or datetime.now(ZoneInfo(settings().timezone)).date()
+    return f'samenspraak-{workshop.code}-{day.isoformat()}.xlsx'
+
+
+# --- the data sheets ---------------------------------------------------------------------------------------
+
+def _session(sheet: Worksheet, facts: Facts) -> None:
+    workshop = facts.workshop
+    rows = [('Gemeente', workshop.municipality), ('Titel', workshop.title), ('Vraag', workshop.question),
+            ('Begonnen op', facts.local(workshop.created_at)), ('Afgelopen op', facts.local(workshop.ended_at)),
+            ('Plaats', workshop.place), ('Begeleider', workshop.facilitator), ('Programma', workshop.plan_name),
+            ('Code', workshop.code), ('Status', STATUS.get(workshop.status, workshop.status)),
+            ('Deelnemers', len(facts.participants)), ('Minimale groepsgrootte', workshop.min_group_size),
+            ('Schemaversie', SCHEMA_VERSION), ('Geëxporteerd op', facts.local(datetime.now(UTC)))]
+    put_table(sheet, 'Sessie', SESSION, rows)
+    room = Counter(person.perspective for person in facts.participants)
+    names = [*workshop.perspectives, *sorted(set(room) - set(workshop.perspectives) - {''}), '']
+    put_table(sheet, 'Perspectieven', PERSPECTIVES,
+              [(name or 'Niet gezegd', room[name]) for name in names], column=len(SESSION) + 2)
+
+
+def _steps(sheet: Worksheet, facts: Facts) -> None:
+    given: dict[int, list[int | None]] = {step.id: [] for step in facts.steps}  # who responded, per step
+    for fact in [*facts.cards, *facts.answers]:
+        given[fact.step_id].append(fact.participant_id)
+    rows = []
+    for step in facts.steps:
+        if step.kind == 'perspective':
+            given[step.id] = [person.id for person in facts.participants if person.perspective]
+        rows.append((facts.step_number[step.id], step.key, _kind(step.kind), step.title, facts.local(step.opened_at),
+                     facts.local(step.closed_at), len(given[step.id]), len(set(given[step.id]) - {None})))
+    put_table(sheet, 'Stappen', STEPS, rows)
+
+
+def _participants(sheet: Worksheet, facts: Facts) -> None:
+    with_nickname = any(person.nickname for person in facts.participants)
+    columns = [*PARTICIPANTS, NICKNAME] if with_nickname else PARTICIPANTS
+    put_table(sheet, 'Deelnemers', columns, (
+        (person.pseudonym, facts.perspective[person.id], facts.local(person.joined_at),
+         *([person.nickname] if with_nickname else [])) for person in facts.participants))
+
+
+def _cards(sheet: Worksheet, facts: Facts) -> None:
+    dots = Counter(answer.card_id for answer in facts.answers_of_kind('dots'))
+    put_table(sheet, 'Kaarten', CARDS, (
+        (card.id, facts.step_number[card.step_id], card.text, card.motivation, facts.pseudonym.get(card.participant_id),
+         facts.perspective.get(card.participant_id, ''), card.group_id, 'ja' if card.hidden else 'nee', dots[card.id],
+         facts.local(card.created_at)) for card in facts.cards))
+
+
+def _votes(sheet: Worksheet, facts: Facts) -> None:
+    rows = []
+    for answer in facts.answers_of_kind(*VOTE_KINDS):
+        kind = facts.step_of[answer.step_id].kind
+        value = answer.value if kind in ('scale', 'dots') else None
+        label = CONSENT.get(answer.choice, answer.choice) if kind == 'consent' else answer.choice
+        rows.append((facts.step_number[answer.step_id], _kind(kind), facts.pseudonym[answer.participant_id],
+                     facts.perspective[answer.participant_id], answer.card_id, facts.card_text.get(answer.card_id),
+                     value, answer.choice, label, answer.reason, facts.local(answer.created_at)))
+    put_table(sheet, 'Stemmen', VOTES, rows)
+
+
+def _ladder(sheet: Worksheet, facts: Facts) -> None:
+    rungs = [rung['label'] for rung in facts.workshop.ladder]
+    placements = facts.answers_of_kind('ladder')
+    put_table(sheet, 'Ladder', PLACEMENTS, (
+        (facts.step_number[answer.step_id], answer.card_id, facts.card_text.get(answer.card_id),
+         facts.pseudonym[answer.participant_id], facts.perspective[answer.participant_id],
+         LADDER_POSITIONS[answer.slot] if answer.slot < len(LADDER_POSITIONS) else None,
+         answer.value + 1 if answer.value is not None else None,
+         rungs[answer.value] if answer.value is not None and 0 <= answer.value < len(rungs) else None,
+         facts.local(answer.created_at)) for answer in placements))
+    put_table(sheet, 'LadderPerKaart', ladder_summary_columns(len(rungs)),
+              ladder_rows(facts), column=len(PLACEMENTS) + 2)
+
+
+def ladder_rows(facts: Facts) -> list[tuple[Any, ...]]:
+    """LadderPerKaart's rows, step by step: the same numbers the Samenvatting shows."""
+    rows = []
+    for step in facts.steps:
+        if step.kind != 'ladder':
+            continue
+        for card in facts.ladder_summary(step):
+            rows.append((facts.step_number[step.id], card.card_id, facts.card_text.get(card.card_id),
+                         *card.counts_now, *card.counts_desired, card.median_now, card.median_desired, card.gap,
+                         card.spread_now, card.spread_desired))
+    return rows
+
+
+def _kind(kind: str) -> str:
+    return KINDS.get(kind, (kind, ''))[0]
+
+
+# --- the data dictionary -----------------------------------------------------------------------------------
+
+def _explanation(sheet: Worksheet, facts: Facts) -> None:
+    minimum = facts.workshop.min_group_size
+    lines = [
+        'Toelichting bij de Samenspraak-export',
+        f'Schemaversie {SCHEMA_VERSION}. Bladen, tabellen en kolommen veranderen alleen met een nieuwe schemaversie.',
+        'Elk gegevensblad heeft één kopregel en één rij per feit, als Excel-tabel met filters. Tijden staan in de '
+        f'tijdzone {settings().timezone}.',
+        'Privacy: deelnemers hebben een willekeurige code (zoals D-ABC123) die alleen in deze bijeenkomst geldt. '
+        'Er staan geen namen, e-mailadressen of telefoonnummers in dit bestand. Een bijnaam staat er alleen in als de '
+        'begeleider daarom vroeg en de deelnemer er zelf een invulde.',
+        f'Een perspectief dat minder dan {minimum} deelnemers kozen, wordt niet genoemd bij losse antwoorden en '
+        'niet apart getoond in de Samenvatting: zo is niemands antwoord terug te vinden.',
+        'Kaartjes en redenen zijn vrije tekst van deelnemers. Lees ze na voordat u ze deelt. Deel dit bestand alleen '
+        'met wie het nodig heeft en bewaar het niet langer dan nodig.',
+    ]
+    for row, line in enumerate(lines, start=1):
+        write(sheet.cell(row, 1), line)
+    sheet.cell(1, 1).font = Font(bold=True, size=14)
+    row = len(lines) + 2
+    row += _block(sheet, row, 'Bladen', ('Blad', 'Tabellen', 'Inhoud'),
+                  [(name, tables, about) for name, (tables, about) in SHEETS.items()])
+    columns = [('Sessie', SESSION), ('Sessie', PERSPECTIVES), ('Stappen', STEPS),
+               ('Deelnemers', [*PARTICIPANTS, NICKNAME]), ('Kaarten', CARDS), ('Stemmen', VOTES),
+               ('Ladder', PLACEMENTS), ('Ladder', ladder_summary_columns(len(facts.workshop.ladder)))]
+    row += _block(sheet, row, 'Kolommen', ('Blad', 'Kolom', 'Uitleg'),
+                  [(name, spec.header, spec.about) for name, specs in columns for spec in specs])
+    row += _block(sheet, row, 'Soorten', ('Soort', 'Code', 'Uitleg'),
+                  [(name, code, about) for code, (name, about) in KINDS.items()])
+    _block(sheet, row, 'Treden', ('Trede', 'Naam', 'Uitleg'),
+           [(number, rung['label'], rung.get('explanation', ''))
+            for number, rung in enumerate(facts.workshop.ladder, start=1)])
+
+
+def _block(sheet: Worksheet, row: int, name: str, headers: tuple[str, str, str], rows: list[tuple[Any, ...]]) -> int:
+    """A titled three-column table; returns the rows it used, with a blank row after it."""
+    write(sheet.cell(row, 1), name)
+    sheet.cell(row, 1).font = Font(bold=True, size=12)
+    columns = [Column(header, '', width) for header, width in zip(headers, (16, 30, 100))]
+    return put_table(sheet, name, columns, rows, row=row + 1) + 4
