@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -28,7 +28,34 @@ def configure(url: str) -> Engine:
     else:
         _engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
     SQLModel.metadata.create_all(_engine)
+    _add_missing_columns(_engine)
     return _engine
+
+
+def _add_missing_columns(new_engine: Engine) -> None:
+    """create_all makes missing tables but not missing columns: add the columns a newer release brought to the
+    tables of an older database, so an upgrade keeps every municipality's workshops."""
+    inspector = inspect(new_engine)
+    with new_engine.begin() as connection:
+        for table in SQLModel.metadata.sorted_tables:
+            present = {column['name'] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(dialect=new_engine.dialect)
+                    default = _literal(column.default.arg) if column.default is not None and column.default.is_scalar \
+                        else None
+                    connection.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}'
+                                               + (f' NOT NULL DEFAULT {default}' if default is not None else ''))
+
+
+def _literal(value: object) -> str | None:
+    if isinstance(value, bool):
+        return str(int(value)) if engine().dialect.name == 'sqlite' else str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 def engine() -> Engine:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import random
+import secrets
 
-from . import db, plans
+from . import accounts, plans
 from . import workshop as workshops
 from .config import settings
 from .models import Step
 
+DEMO_ACCOUNT = 'demo'
 RESIDENTS = [  # (perspective, nickname)
     ('Inwoner', 'Ans'), ('Inwoner', ''), ('Inwoner', 'Mehmet'), ('Inwoner', ''),
     ('Mantelzorger', 'Gerda'), ('Mantelzorger', ''), ('Mantelzorger', 'Kees'),
@@ -36,11 +38,11 @@ IDEAS = [
 ]
 
 
-def fill() -> workshops.Workshop:
+def fill(owner_id: int | None = None) -> workshops.Workshop:
     rng = random.Random(7)
     workshop = workshops.create(plans.load(plans.DEFAULT_PLAN), title='Demo: ondersteuning in de wijk',
                                 municipality='Voorbeeldgemeente', place='Buurthuis De Linde',
-                                facilitator='Demo')
+                                facilitator='Demo', owner_id=owner_id)
     workshops.open_for_joining(workshop.id)
     people = [workshops.join(workshop.id, f'demo-{workshop.code}-{number}', nickname=nickname,
                              perspective=perspective) for number, (perspective, nickname) in enumerate(RESIDENTS)]
@@ -71,11 +73,12 @@ def fill() -> workshops.Workshop:
 
 
 def main(*, as_json: bool = False) -> None:
-    db.configure(settings().effective_database_url)
-    workshop = fill()
+    password = secrets.token_urlsafe(12)
+    workshop = fill(accounts.ensure(DEMO_ACCOUNT, password).id)
     base = settings().effective_public_url
     links = {'code': workshop.code, 'host_url': f'{base}/host/{workshop.host_token}',
-             'screen_url': f'{base}/s/{workshop.screen_token}', 'join_url': f'{base}/w/{workshop.join_token}'}
+             'screen_url': f'{base}/s/{workshop.screen_token}', 'join_url': f'{base}/w/{workshop.join_token}',
+             'facilitator': DEMO_ACCOUNT, 'password': password}
     if as_json:
         print(json.dumps(links))
         return
@@ -83,3 +86,4 @@ def main(*, as_json: bool = False) -> None:
     print(f'  Facilitator: {links["host_url"]}')
     print(f'  Screen:      {links["screen_url"]}')
     print(f'  Join:        {links["join_url"]}')
+    print(f'Sign in as facilitator "{DEMO_ACCOUNT}" with password {password} (new on every demo run).')

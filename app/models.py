@@ -12,6 +12,15 @@ def now() -> datetime:
     return datetime.now(UTC)  # aware UTC: SQLModel stores and returns UTC on every database
 
 
+class Account(SQLModel, table=True):
+    """A facilitator who may sign in; an admin sees every workshop."""
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True, max_length=80)
+    password_hash: str
+    is_admin: bool = False
+    created_at: datetime = Field(default_factory=now)
+
+
 class Workshop(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, index=True, max_length=12)  # short, typed by residents
@@ -23,6 +32,7 @@ class Workshop(SQLModel, table=True):
     municipality: str = ''
     place: str = ''
     facilitator: str = ''
+    owner_id: int | None = Field(default=None, foreign_key='account.id', index=True)
     plan_name: str = ''
     ladder: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
     perspectives: list[str] = Field(default_factory=list, sa_column=Column(JSON))

@@ -40,7 +40,8 @@ def _random_code(alphabet: str, length: int) -> str:
     return ''.join(secrets.choice(alphabet) for _ in range(length))
 
 
-def create(plan: Plan, *, title: str = '', municipality: str = '', place: str = '', facilitator: str = '') -> Workshop:
+def create(plan: Plan, *, title: str = '', municipality: str = '', place: str = '', facilitator: str = '',
+           owner_id: int | None = None) -> Workshop:
     with db.transaction() as session:
         workshop = Workshop(
             code=_unused_code(session), join_token=secrets.token_urlsafe(24), screen_token=secrets.token_urlsafe(24),
@@ -48,7 +49,7 @@ def create(plan: Plan, *, title: str = '', municipality: str = '', place: str = 
             title=clean(title, max_length=TITLE_MAX_LENGTH, required=False, multiline=False) or plan.title,
             question=plan.question, municipality=municipality, place=place, facilitator=facilitator,
             plan_name=plan.name, ladder=plan.ladder, perspectives=plan.perspectives,
-            min_group_size=plan.min_group_size)
+            min_group_size=plan.min_group_size, owner_id=owner_id)
         session.add(workshop)
         session.flush()
         for position, step_plan in enumerate(plan.steps):

@@ -7,10 +7,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from nicegui import run, ui
+from nicegui import app, run, ui
 from nicegui.events import KeyEventArguments
 from pydantic import ValidationError
 
+from .. import accounts
 from .. import workshop as workshops
 from ..export import workbook
 from ..hub import Update, hub
@@ -23,6 +24,7 @@ from ..steps.views import VIEWS
 from ..text import TextError
 from ..widgets.countdown import Countdown
 from .frame import frame, language_switch, translator
+from .login import signed_in
 from .screen import join_address
 
 STEP_KEYS = {'PageDown': 1, 'ArrowRight': 1, 'PageUp': -1, 'ArrowLeft': -1}
@@ -35,8 +37,9 @@ async def console_page(host_token: str) -> None:
     tr = translator()
     frame(tr, kind='console')
     workshop = await run.io_bound(workshops.find, host_token=host_token)
-    if workshop is None:
-        ui.label(tr('console.not_found')).classes('page-title').props('role=heading aria-level=1')
+    if workshop is None or not accounts.may_run(await signed_in(), workshop):
+        ui.label(tr('console.not_allowed')).classes('page-title').props('role=heading aria-level=1')
+        ui.link(tr('account.sign_in'), f'/login?next=/host/{host_token}').props('data-testid=sign-in-link')
         return
     await Console(tr, await run.io_bound(workshops.state, workshop.id)).build()
 
@@ -45,6 +48,7 @@ class Console:
     def __init__(self, tr: Translator, state: workshops.State) -> None:
         self.tr = tr
         self.state = state
+        self.user_storage = app.storage.user
         self.preview_signature: tuple[Any, ...] = ()
         self.update_preview: Callable[[dict[str, Any]], None] | None = None
         self.cards_signature: list[tuple[Any, ...]] = []
@@ -134,6 +138,8 @@ class Console:
 
     async def act(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         """Run one facilitator action off the event loop; tell every page of the workshop, or say what went wrong."""
+        if not await self.still_allowed():
+            return False
         try:
             await run.io_bound(function, *args, **kwargs)
         except (DomainError, TextError) as error:
@@ -163,8 +169,17 @@ class Console:
             ui.button(tr('console.end'), on_click=self.confirm_end).props('outline color=negative data-testid=end')
         ui.button(tr('console.download_excel'), on_click=self.download).props('outline data-testid=download-excel')
 
+    async def still_allowed(self) -> bool:
+        """Checked again for every action: events can be forged and an account can be signed out or removed."""
+        if accounts.may_run(await signed_in(self.user_storage), self.state.workshop):
+            return True
+        self.status.set_text(self.tr('console.not_allowed'))
+        return False
+
     async def download(self) -> None:
         """Build the workbook off the event loop and hand it to the browser."""
+        if not await self.still_allowed():
+            return
         self.status.set_text(self.tr('console.preparing_excel'))
         workshop = self.state.workshop
         data = await run.io_bound(workbook.as_bytes, workshop.id)

@@ -3,11 +3,16 @@ from __future__ import annotations
 
 from nicegui import run, ui
 
-from .. import plans
+from .. import accounts, plans
 from .. import workshop as workshops
+from ..i18n import Translator
+from ..models import Account
 from ..text import TextError
 from . import accessibility
 from .frame import frame, language_switch, translator
+from .login import signed_in
+
+MAX_LISTED = 20
 
 
 @ui.page('/')
@@ -34,21 +39,42 @@ async def start_page() -> None:
             ui.button(tr('start.join'), on_click=join).props('data-testid=join-code')
 
         ui.label(tr('start.prepare')).classes('section-title').props('role=heading aria-level=2')
-        plan_select = ui.select({name: name for name in plans.available()}, value=plans.DEFAULT_PLAN,
-                                label=tr('start.plan')).props('outlined data-testid=plan').classes('w-72')
-        title_input = ui.input(tr('start.title')).props('outlined maxlength=120 data-testid=title').classes('w-72')
-
-        async def create() -> None:
-            try:
-                plan = plans.load(plan_select.value)
-                made = await run.io_bound(workshops.create, plan, title=title_input.value or '')
-            except plans.PlanError as error:
-                message.set_text(str(error))
-                return
-            except TextError as error:
-                message.set_text(tr(error.key, **error.args_))
-                return
-            ui.navigate.to(f'/host/{made.host_token}')
-
-        ui.button(tr('start.create'), on_click=create).props('data-testid=create')
+        account = await signed_in()
+        if account is None:
+            ui.link(tr('account.sign_in'), '/login').props('data-testid=sign-in-link')
+        else:
+            await prepare(tr, account, message)
         accessibility.link()
+
+
+async def prepare(tr: Translator, account: Account, message: ui.label) -> None:
+    """For a signed-in facilitator: a new workshop from a plan, and the ones made before."""
+    ui.label(tr('account.signed_in_as', name=account.name)).classes('hint')
+    plan_select = ui.select({name: name for name in plans.available()}, value=plans.DEFAULT_PLAN,
+                            label=tr('start.plan')).props('outlined data-testid=plan').classes('w-72')
+    title_input = ui.input(tr('start.title')).props('outlined maxlength=120 data-testid=title').classes('w-72')
+
+    async def create() -> None:
+        if await signed_in() is None:  # signed out in another tab meanwhile
+            message.set_text(tr('console.not_allowed'))
+            return
+        try:
+            plan = plans.load(plan_select.value)
+            made = await run.io_bound(workshops.create, plan, title=title_input.value or '', owner_id=account.id,
+                                      facilitator=account.name)
+        except plans.PlanError as error:
+            message.set_text(str(error))
+            return
+        except TextError as error:
+            message.set_text(tr(error.key, **error.args_))
+            return
+        ui.navigate.to(f'/host/{made.host_token}')
+
+    ui.button(tr('start.create'), on_click=create).props('data-testid=create')
+    earlier = await run.io_bound(accounts.workshops_of, account)
+    if earlier:
+        ui.label(tr('start.earlier')).classes('section-title').props('role=heading aria-level=2')
+        for workshop in earlier[:MAX_LISTED]:
+            ui.link(f'{workshop.title} ({workshop.code}, {tr("console.status_" + workshop.status)})',
+                    f'/host/{workshop.host_token}').props('data-testid=my-workshop')
+    ui.link(tr('account.sign_out'), '/logout').props('data-testid=sign-out')

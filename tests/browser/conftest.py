@@ -27,6 +27,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+FACILITATOR, PASSWORD = 'Fenna', 'geheim-en-lang-genoeg'
+
+
 class Server:
     """`python -m app` on its own port and data directory; can be restarted like a real deployment."""
 
@@ -59,6 +62,10 @@ class Server:
             self.process.terminate()
             self.process.wait(timeout=20)
 
+    def add_facilitator(self, name: str = FACILITATOR, password: str = PASSWORD) -> None:
+        subprocess.run([sys.executable, '-m', 'app', 'facilitator', 'add', name], cwd=ROOT, env=self.env,
+                       input=password + '\n', text=True, check=True, capture_output=True)
+
     def restart(self) -> None:
         self.stop()
         self.start()
@@ -68,6 +75,7 @@ class Server:
 def server(tmp_path):
     running = Server(tmp_path)
     running.start()
+    running.add_facilitator()
     yield running
     running.stop()
 

@@ -1,10 +1,32 @@
 """Small steps a test takes as a facilitator or a resident."""
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+
+from .conftest import FACILITATOR, PASSWORD
+
+
+def sign_in(page: Page, base_url: str, name: str, password: str) -> None:
+    page.goto(f'{base_url}/login')
+    by_testid(page, 'name').fill(name)
+    by_testid(page, 'password').fill(password)
+    by_testid(page, 'sign-in').click()
+    expect(page).to_have_url(f'{base_url}/')
+
+
+def new_workshop(page: Page, server, title: str = '') -> None:
+    """Sign in as the test facilitator, make a workshop from the default plan and open it for joining."""
+    sign_in(page, server.url, FACILITATOR, PASSWORD)
+    if title:
+        by_testid(page, 'title').fill(title)
+    by_testid(page, 'create').click()
+    expect(page).to_have_url(re.compile(r'.*/host/.+'))
+    by_testid(page, 'open-joining').click()
+    expect(by_testid(page, 'workshop-status')).to_have_text('Open.')
 
 
 def by_testid(page: Page, testid: str):

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from .axe import violations
 from .conftest import DESKTOP, PHONE, ROOT
-from .helpers import by_testid
+from .helpers import by_testid, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +26,9 @@ def demo(server):
 def test_start_screen_and_console_have_no_violations(server, browser, demo, viewport):
     page = browser.new_context(**viewport).new_page()
     found = {}
+    page.goto(server.url + '/login')
+    found['login'] = violations(page)
+    sign_in(page, server.url, demo['facilitator'], demo['password'])
     for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url'], server.url + '/toegankelijkheid'):
         page.goto(url)
         page.wait_for_load_state('networkidle')
@@ -35,6 +38,7 @@ def test_start_screen_and_console_have_no_violations(server, browser, demo, view
 
 def test_every_step_kind_on_the_phone_has_no_violations(server, browser, demo):
     console = browser.new_context(**DESKTOP).new_page()
+    sign_in(console, server.url, demo['facilitator'], demo['password'])
     console.goto(demo['host_url'])
     by_testid(console, 'new-title').fill('Welke dag past u?')
     by_testid(console, 'add-step').click()

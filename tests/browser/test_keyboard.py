@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, FACILITATOR, PASSWORD, PHONE
 from .helpers import by_testid, expect_saved
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,13 @@ def tab_to(page, testid: str, limit: int = 40) -> None:
 
 def test_resident_and_facilitator_need_no_mouse(server, browser):
     console = browser.new_context(**DESKTOP).new_page()
-    console.goto(server.url)
+    console.goto(f'{server.url}/login')
+    tab_to(console, 'name')
+    console.keyboard.type(FACILITATOR)
+    tab_to(console, 'password')
+    console.keyboard.type(PASSWORD)
+    console.keyboard.press('Enter')
+    expect(console).to_have_url(f'{server.url}/')
     tab_to(console, 'create')
     console.keyboard.press('Enter')
     expect(console).to_have_url(re.compile(r'.*/host/.+'))

@@ -3,7 +3,6 @@ file — here a right-to-left test language — works without code changes."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import tomllib
 
@@ -11,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE, ROOT, Server
-from .helpers import by_testid
+from .helpers import by_testid, new_workshop
 
 pytestmark = pytest.mark.browser
 RTL_MARK = 'ع '
@@ -43,10 +42,8 @@ def server_with_extra_language(tmp_path):
 def test_phone_language_is_its_own_and_remembered_and_rtl_works(server_with_extra_language, browser):
     server = server_with_extra_language
     console = browser.new_context(**DESKTOP).new_page()
-    console.goto(server.url)
-    by_testid(console, 'create').click()
-    expect(console).to_have_url(re.compile(r'.*/host/.+'))
-    by_testid(console, 'open-joining').click()
+    server.add_facilitator()
+    new_workshop(console, server)
     join_url = by_testid(console, 'join-address').inner_text()
 
     phone = browser.new_context(**PHONE).new_page()

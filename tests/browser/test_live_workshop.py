@@ -2,26 +2,20 @@
 QR code on the screen, answer, reload, and survive a server restart; the screen shows the right counts."""
 from __future__ import annotations
 
-import re
 import sqlite3
 
 import pytest
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
-from .helpers import bar_count, by_testid, decode_qr, expect_saved, go_next
+from .helpers import bar_count, by_testid, decode_qr, expect_saved, go_next, new_workshop
 
 pytestmark = pytest.mark.browser
 
 
 def test_live_workshop_from_qr_to_results_survives_reload_and_restart(server, browser, tmp_path):
     console = browser.new_context(**DESKTOP).new_page()
-    console.goto(server.url)
-    by_testid(console, 'title').fill('Buurtavond De Linde')
-    by_testid(console, 'create').click()
-    expect(console).to_have_url(re.compile(r'.*/host/.+'))
-    by_testid(console, 'open-joining').click()
-    expect(by_testid(console, 'workshop-status')).to_have_text('Open.')
+    new_workshop(console, server, title='Buurtavond De Linde')
     screen_url = by_testid(console, 'screen-link').get_attribute('href')
 
     screen = browser.new_context(**DESKTOP).new_page()

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import os
-import re
 
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
 from .conftest import DESKTOP, PHONE, Server
-from .helpers import bar_count, by_testid, expect_saved, go_next
+from .helpers import bar_count, by_testid, expect_saved, go_next, new_workshop
 
 DATABASE_URL = os.environ.get('TEST_DATABASE_URL', '')
 pytestmark = [pytest.mark.browser,
@@ -21,10 +20,8 @@ def test_answers_are_kept_on_postgresql_across_a_restart(browser, tmp_path):
     server.start()
     try:
         console = browser.new_context(**DESKTOP).new_page()
-        console.goto(server.url)
-        by_testid(console, 'create').click()
-        expect(console).to_have_url(re.compile(r'.*/host/.+'))
-        by_testid(console, 'open-joining').click()
+        server.add_facilitator()
+        new_workshop(console, server)
         code = by_testid(console, 'code').inner_text().split()[-1]
         screen = browser.new_context(**DESKTOP).new_page()
         screen.goto(server.url + by_testid(console, 'screen-link').get_attribute('href'))

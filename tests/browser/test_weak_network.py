@@ -1,14 +1,13 @@
 """An old phone on weak venue Wi-Fi: the join page over a throttled connection (400 kbit/s, 400 ms)."""
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
-from .helpers import by_testid
+from .helpers import by_testid, new_workshop
 
 pytestmark = pytest.mark.browser
 KBIT = 1000 / 8  # bytes per second in one kbit/s
@@ -17,10 +16,7 @@ FIRST_USABLE_SECONDS = 15  # "within a few seconds" on 400 kbit/s, with a margin
 
 def test_join_page_is_usable_quickly_on_a_throttled_connection(server, browser):
     console = browser.new_context(**DESKTOP).new_page()
-    console.goto(server.url)
-    by_testid(console, 'create').click()
-    expect(console).to_have_url(re.compile(r'.*/host/.+'))
-    by_testid(console, 'open-joining').click()
+    new_workshop(console, server)
     join_url = by_testid(console, 'join-address').inner_text()
 
     phone = browser.new_context(**PHONE).new_page()
