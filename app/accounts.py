@@ -1,9 +1,6 @@
 """Facilitator accounts: argon2-hashed passwords, sign-in with throttling, and who may run which workshop."""
 from __future__ import annotations
 
-import time
-from collections import deque
-
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import select
@@ -11,6 +8,7 @@ from sqlmodel import select
 from . import db
 from .models import Account, Workshop
 from .text import clean
+from .throttle import Throttle
 
 HASHER = PasswordHasher()
 MIN_PASSWORD_LENGTH = 10
@@ -85,28 +83,8 @@ def workshops_of(account: Account) -> list[Workshop]:
         return list(session.exec(query))
 
 
-class Throttle:
-    """Counts recent failures per key; one process serves every workshop, so memory is the right place."""
-
-    def __init__(self, limit: int, window: float = WINDOW_SECONDS) -> None:
-        self.limit = limit
-        self.window = window
-        self._failures: dict[str, deque[float]] = {}
-
-    def blocked(self, key: str) -> bool:
-        failures = self._failures.get(key)
-        if not failures:
-            return False
-        while failures and failures[0] < time.monotonic() - self.window:
-            failures.popleft()
-        return len(failures) >= self.limit
-
-    def failed(self, key: str) -> None:
-        self._failures.setdefault(key, deque()).append(time.monotonic())
-
-
-PER_KEY = Throttle(FAILURES_PER_NAME)
-OVERALL = Throttle(FAILURES_OVERALL)
+PER_KEY = Throttle(FAILURES_PER_NAME, WINDOW_SECONDS)
+OVERALL = Throttle(FAILURES_OVERALL, WINDOW_SECONDS)
 
 
 def sign_in(name: str, password: str, address: str) -> Account:

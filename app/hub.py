@@ -71,8 +71,10 @@ class Hub:
                 event.emit(update)
 
 
-def _load(workshop_id: int, step_ids: set[int], state_changed: bool) -> Update:
+def _load(workshop_id: int, step_ids: set[int], state_changed: bool) -> Update | None:
     state = workshops.state(workshop_id)
+    if state.workshop is None:  # deleted: its pages show "not found" on their next load
+        return None
     if state_changed and state.current is not None:
         step_ids = step_ids | {state.current.id}
     return Update(state=state, state_changed=state_changed,

@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, func, select
+from sqlmodel import Session, delete as sql_delete, func, select
 
 from . import db
 from .models import Card, Participant, Step, Workshop, now
@@ -17,6 +17,7 @@ from .plans import Plan
 from .steps import RULES
 from .steps.base import DomainError
 from .text import clean
+from .throttle import Throttle
 
 CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'  # no 0/O or 1/I: easy to read aloud and type
 CODE_LENGTH = 6
@@ -76,6 +77,23 @@ def find(*, code: str = '', join_token: str = '', screen_token: str = '', host_t
                           ('host_token', host_token)) if value)
     with db.reading() as session:
         return session.exec(select(Workshop).where(getattr(Workshop, column) == value)).first()
+
+
+# A venue's phones may share one public address, so the per-address limit is generous; the overall limit alone
+# makes guessing one of 32**6 codes hopeless.
+WRONG_CODES_PER_ADDRESS = Throttle(30, 15 * 60)
+WRONG_CODES_OVERALL = Throttle(300, 15 * 60)
+
+
+def find_typed_code(code: str, address: str) -> Workshop | None:
+    """The workshop for a code a resident typed; wrong guesses are counted and too many are refused."""
+    if WRONG_CODES_OVERALL.blocked('all') or WRONG_CODES_PER_ADDRESS.blocked(address):
+        raise DomainError('error.too_many_codes')
+    found = find(code=code) if code.strip() else None
+    if found is None:
+        WRONG_CODES_OVERALL.failed('all')
+        WRONG_CODES_PER_ADDRESS.failed(address)
+    return found
 
 
 def state(workshop_id: int) -> State:
@@ -184,6 +202,22 @@ def lock_joining(workshop_id: int, locked: bool) -> None:
 
 def end(workshop_id: int) -> None:
     _update_workshop(workshop_id, status='ended', ended_at=now())
+
+
+def delete(workshop_id: int) -> None:
+    """The workshop and everything in it: steps, participants, cards, answers (the database cascades)."""
+    with db.transaction() as session:
+        session.exec(sql_delete(Workshop).where(Workshop.id == workshop_id))
+
+
+def delete_expired(retention_days: int) -> int:
+    """Delete workshops that ended more than `retention_days` ago; return how many."""
+    cutoff = now() - timedelta(days=retention_days)
+    with db.transaction() as session:
+        expired = list(session.exec(select(Workshop.id).where(Workshop.ended_at < cutoff)))
+        if expired:
+            session.exec(sql_delete(Workshop).where(Workshop.id.in_(expired)))
+        return len(expired)
 
 
 def go_to_step(workshop_id: int, step_id: int) -> None:

@@ -4,7 +4,7 @@ when the workshop's state changes; the results preview updates in place like the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from nicegui import app, run, ui
@@ -166,8 +166,13 @@ class Console:
             ui.button(tr('console.unlock_joining' if locked else 'console.lock_joining'),
                       on_click=lambda: self.act(workshops.lock_joining, self.workshop_id, not locked)) \
                 .props('outline data-testid=lock-joining')
-            ui.button(tr('console.end'), on_click=self.confirm_end).props('outline color=negative data-testid=end')
+            ui.button(tr('console.end'), on_click=lambda: self.confirm('console.end_question', 'console.end',
+                                                                       'confirm-end', self.end)) \
+                .props('outline color=negative data-testid=end')
         ui.button(tr('console.download_excel'), on_click=self.download).props('outline data-testid=download-excel')
+        ui.button(tr('console.delete'), on_click=lambda: self.confirm('console.delete_question', 'console.delete',
+                                                                      'confirm-delete', self.delete)) \
+            .props('flat color=negative data-testid=delete')
 
     async def still_allowed(self) -> bool:
         """Checked again for every action: events can be forged and an account can be signed out or removed."""
@@ -186,17 +191,24 @@ class Console:
         ui.download(data, workbook.filename(workshop), XLSX)
         self.status.set_text(self.tr('console.done'))
 
-    def confirm_end(self) -> None:
+    def confirm(self, question: str, action: str, testid: str, on_confirm: Callable[[], Awaitable[None]]) -> None:
         with ui.dialog() as dialog, ui.card():
-            ui.label(self.tr('console.end_question'))
+            ui.label(self.tr(question))
             with ui.row():
                 ui.button(self.tr('console.cancel'), on_click=dialog.close).props('flat')
 
-                async def end() -> None:
+                async def confirmed() -> None:
                     dialog.close()
-                    await self.act(workshops.end, self.workshop_id)
-                ui.button(self.tr('console.end'), on_click=end).props('color=negative data-testid=confirm-end')
+                    await on_confirm()
+                ui.button(self.tr(action), on_click=confirmed).props(f'color=negative data-testid={testid}')
         dialog.open()
+
+    async def end(self) -> None:
+        await self.act(workshops.end, self.workshop_id)
+
+    async def delete(self) -> None:
+        if await self.act(workshops.delete, self.workshop_id):
+            ui.navigate.to('/')
 
     def step_controls(self) -> None:
         tr, step = self.tr, self.state.current

@@ -1,22 +1,24 @@
 """The start page: type a code to join, or prepare a new workshop from a plan."""
 from __future__ import annotations
 
+from fastapi import Request
 from nicegui import run, ui
 
 from .. import accounts, plans
 from .. import workshop as workshops
 from ..i18n import Translator
 from ..models import Account
+from ..steps.base import DomainError
 from ..text import TextError
 from . import accessibility
 from .frame import frame, language_switch, translator
-from .login import signed_in
+from .login import address_of, signed_in
 
 MAX_LISTED = 20
 
 
 @ui.page('/')
-async def start_page() -> None:
+async def start_page(request: Request) -> None:
     tr = translator()
     frame(tr, kind='start')
     with ui.column().classes('page-column'):
@@ -26,8 +28,11 @@ async def start_page() -> None:
         message = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
 
         async def join() -> None:
-            code = (code_input.value or '').strip().upper()
-            found = await run.io_bound(workshops.find, code=code) if code else None
+            try:
+                found = await run.io_bound(workshops.find_typed_code, code_input.value or '', address_of(request))
+            except DomainError as error:
+                message.set_text(tr(error.key))
+                return
             if found is None:
                 message.set_text(tr('start.unknown_code'))
                 return

@@ -48,3 +48,17 @@ def test_wrong_password_is_refused_and_throttled(server, browser):
     by_testid(page, 'password').fill('geheim-en-lang-genoeg')
     by_testid(page, 'sign-in').click()
     expect(by_testid(page, 'status')).to_have_text('Te veel pogingen. Probeer het over 15 minuten opnieuw.')
+
+
+def test_facilitator_deletes_a_workshop_after_confirming(server, browser):
+    owner = browser.new_context(**DESKTOP).new_page()
+    new_workshop(owner, server)
+    console_url = owner.url
+    by_testid(owner, 'delete').click()
+    by_testid(owner, 'confirm-delete').click()
+    expect(owner).to_have_url(f'{server.url}/')
+    owner.goto(console_url)
+    expect(by_testid(owner, 'next')).to_have_count(0)
+    owner.goto(server.url)
+    expect(by_testid(owner, 'sign-out')).to_be_visible()
+    expect(by_testid(owner, 'my-workshop')).to_have_count(0)

@@ -6,6 +6,9 @@ import os
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
+from sqlmodel import SQLModel
+
+from app import db
 
 from .conftest import DESKTOP, PHONE, Server
 from .helpers import bar_count, by_testid, expect_saved, go_next, new_workshop
@@ -16,6 +19,9 @@ pytestmark = [pytest.mark.browser,
 
 
 def test_answers_are_kept_on_postgresql_across_a_restart(browser, tmp_path):
+    engine = db.configure(DATABASE_URL)  # an empty schema, like a fresh installation
+    SQLModel.metadata.drop_all(engine)
+    engine.dispose()
     server = Server(tmp_path, DATABASE_URL)
     server.start()
     try:

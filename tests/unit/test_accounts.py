@@ -3,12 +3,13 @@ import pytest
 from app import accounts, plans
 from app import workshop as workshops
 from app.accounts import AccountError
+from app.throttle import Throttle
 
 
 @pytest.fixture(autouse=True)
 def fresh_throttles(monkeypatch):
-    monkeypatch.setattr(accounts, 'PER_KEY', accounts.Throttle(accounts.FAILURES_PER_NAME))
-    monkeypatch.setattr(accounts, 'OVERALL', accounts.Throttle(accounts.FAILURES_OVERALL))
+    monkeypatch.setattr(accounts, 'PER_KEY', Throttle(accounts.FAILURES_PER_NAME, accounts.WINDOW_SECONDS))
+    monkeypatch.setattr(accounts, 'OVERALL', Throttle(accounts.FAILURES_OVERALL, accounts.WINDOW_SECONDS))
 
 
 def test_passwords_are_stored_as_argon2_hashes(database):

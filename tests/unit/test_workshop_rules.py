@@ -250,3 +250,60 @@ def test_steps_can_be_added_moved_and_removed(running):
     assert keys == before[:-1] + [added.key, before[-1]]
     workshops.remove_step(added.id)
     assert [step.key for step in workshops.state(workshop.id).steps] == before
+
+
+def test_typed_codes_are_found_and_wrong_guesses_throttled(running, monkeypatch):
+    from app.throttle import Throttle
+    monkeypatch.setattr(workshops, 'WRONG_CODES_PER_ADDRESS', Throttle(3, 900))
+    workshop, _ = running
+    assert workshops.find_typed_code(f' {workshop.code.lower()} ', '10.0.0.1').id == workshop.id
+    for guess in ('AAAAAA', 'BBBBBB', 'CCCCCC'):
+        assert workshops.find_typed_code(guess, '10.0.0.1') is None
+    with pytest.raises(DomainError) as caught:
+        workshops.find_typed_code(workshop.code, '10.0.0.1')
+    assert caught.value.key == 'error.too_many_codes'
+    assert workshops.find_typed_code(workshop.code, '10.0.0.2').id == workshop.id
+
+
+def rows_of(workshop_id):
+    from sqlmodel import func, select
+
+    from app import db
+    from app.models import Answer, Card, Participant, Step
+    with db.reading() as session:
+        steps = select(Step.id).where(Step.workshop_id == workshop_id)
+        return {
+            'steps': session.exec(select(func.count()).select_from(Step).where(Step.workshop_id == workshop_id)).one(),
+            'participants': session.exec(select(func.count()).select_from(Participant)
+                                         .where(Participant.workshop_id == workshop_id)).one(),
+            'cards': session.exec(select(func.count()).select_from(Card).where(Card.workshop_id == workshop_id)).one(),
+            'answers': session.exec(select(func.count()).select_from(Answer).where(Answer.step_id.in_(steps))).one(),
+        }
+
+
+def test_deleting_a_workshop_removes_all_its_data_and_nothing_else(running):
+    workshop, at = running
+    vote, cards = ideas_and_vote(workshop, at, ['a', 'b'])
+    workshops.act(join(workshop, 'ans').id, vote.id, {'card': cards[0]})
+    other = workshops.create(plans.load(plans.DEFAULT_PLAN))
+    assert all(rows_of(workshop.id).values())
+    workshops.delete(workshop.id)
+    assert workshops.find(code=workshop.code) is None
+    assert rows_of(workshop.id) == {'steps': 0, 'participants': 0, 'cards': 0, 'answers': 0}
+    assert rows_of(other.id)['steps'] == len(plans.load(plans.DEFAULT_PLAN).steps)
+
+
+def test_ended_workshops_are_deleted_after_the_retention_period(running):
+    from datetime import timedelta
+
+    from app import db
+    from app.models import Workshop, now
+    workshop, _ = running
+    still_open = workshops.create(plans.load(plans.DEFAULT_PLAN))
+    workshops.end(workshop.id)
+    assert workshops.delete_expired(90) == 0
+    with db.transaction() as session:
+        session.get(Workshop, workshop.id).ended_at = now() - timedelta(days=91)
+    assert workshops.delete_expired(90) == 1
+    assert workshops.find(code=workshop.code) is None
+    assert workshops.find(code=still_open.code) is not None
