@@ -100,8 +100,8 @@ def sign_in(name: str, password: str, address: str) -> Account:
             raise VerificationError()
         HASHER.verify(account.password_hash, password)
     except (VerificationError, InvalidHashError):
-        OVERALL.failed('all')
+        OVERALL.record('all')
         for key in keys:
-            PER_KEY.failed(key)
+            PER_KEY.record(key)
         raise AccountError('account.wrong_credentials') from None
     return account

@@ -91,8 +91,8 @@ def find_typed_code(code: str, address: str) -> Workshop | None:
         raise DomainError('error.too_many_codes')
     found = find(code=code) if code.strip() else None
     if found is None:
-        WRONG_CODES_OVERALL.failed('all')
-        WRONG_CODES_PER_ADDRESS.failed(address)
+        WRONG_CODES_OVERALL.record('all')
+        WRONG_CODES_PER_ADDRESS.record(address)
     return found
 
 

@@ -16,10 +16,12 @@ from ..steps.base import DomainError
 from ..steps.viewbase import PhoneContext
 from ..steps.views import VIEWS
 from ..text import TextError
+from ..throttle import Throttle
 from . import accessibility
 from .frame import frame, language_switch, translator
 
 RECONNECT_SECONDS = 60  # a phone whose screen locks keeps its page this long
+ACTIONS = Throttle(limit=10, window_seconds=2)  # per participant: far above any person's tapping speed
 
 
 @ui.page('/w/{join_token}', reconnect_timeout=RECONNECT_SECONDS)
@@ -133,6 +135,10 @@ class PhonePage:
 
     async def send(self, action: dict[str, Any]) -> dict[str, Any] | None:
         step = self.state.current
+        if ACTIONS.blocked(self.participant.id):  # a phone firing away must not slow the room down
+            self.status.set_text(self.tr('error.too_fast'))
+            return None
+        ACTIONS.record(self.participant.id)
         try:
             mine = await run.io_bound(workshops.act, self.participant.id, step.id, action)
         except (DomainError, TextError) as error:

@@ -1,0 +1,59 @@
+"""Hostile text through the real phone page: stored cleaned, shown as the same text everywhere, never run."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from app.text import clean
+
+from .conftest import DESKTOP, PHONE
+from .helpers import by_testid, expect_saved, go_next, new_workshop
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = [
+    '<script>window.hacked = 1</script>',
+    '<img src=x onerror="window.hacked = 1">',
+    '"><svg onload=window.hacked=1>',
+    "javascript:window.hacked=1//' onmouseover='window.hacked=1",
+    '=HYPERLINK("http://evil.example","klik")',
+    'links\u202eschts\u2066 omgekeerd',
+    'e\u0301e\u0301n 👍🏽 مرحبا',
+    '  spaties \x00 en\tnul\x07  ',
+    '{{ 7*7 }} ${7*7} #N/A',
+]
+STAYED_SAFE = 'window.hacked === undefined'
+
+
+def test_hostile_cards_are_shown_as_plain_text_and_nothing_runs(server, browser):
+    console = browser.new_context(**DESKTOP).new_page()
+    new_workshop(console, server)
+    screen = browser.new_context(**DESKTOP).new_page()
+    screen.goto(server.url + by_testid(console, 'screen-link').get_attribute('href'))
+    join_url = by_testid(console, 'join-address').inner_text()
+    phones = [browser.new_context(**PHONE).new_page() for _ in range(3)]
+    for phone in phones:
+        phone.goto(join_url)
+        by_testid(phone, 'join').click()
+    go_next(console, *phones, title='Wie bent u hier?')
+    go_next(console, *phones, title='Wat is het probleem volgens u?')
+
+    for number, text in enumerate(HOSTILE):
+        phone = phones[number % 3]  # three cards each, the step's limit
+        by_testid(phone, 'card-text').fill(text)
+        by_testid(phone, 'send-card').click()
+        expect_saved(phone)
+        expect(by_testid(phone, 'own-card').last).to_have_text(clean(text, max_length=200))
+    by_testid(phones[0], 'card-text').fill('nog een')
+    by_testid(phones[0], 'send-card').click()
+    expect(by_testid(phones[0], 'status')).to_have_text(
+        'U heeft al 3 kaartjes geschreven. Meer kan niet bij deze stap.')
+
+    by_testid(console, 'reveal').click()
+    wall = by_testid(screen, 'wall-card').locator('.wall-text')
+    expect(wall).to_have_count(len(HOSTILE))
+    assert sorted(wall.all_inner_texts()) == sorted(clean(text, max_length=200) for text in HOSTILE)
+    for page in (*phones, screen, console):
+        assert page.evaluate(STAYED_SAFE)
+        page.mouse.move(200, 300)  # hover handlers, had any been planted
+        assert page.evaluate(STAYED_SAFE)
