@@ -71,6 +71,7 @@ class PhonePage:
         if signature == self.shown:
             return
         step_changed = not self.shown or self.shown[3] != signature[3]
+        lock_changed = bool(self.shown) and not step_changed and self.shown[4] != signature[4]
         self.shown = signature
         if self.participant is None:
             self.body.clear()
@@ -84,8 +85,10 @@ class PhonePage:
         self.body.clear()
         with self.body:
             self.step_view(results or {}, mine)
-        if step_changed and step is not None:
+        if step_changed and step is not None:  # the status line is a polite live region: screen readers hear it
             self.status.set_text(self.tr('phone.now_at', title=step.title))
+        elif lock_changed:
+            self.status.set_text(self.tr('phone.step_locked' if step.locked else 'phone.step_reopened'))
 
     def join_form(self) -> None:
         tr, workshop = self.tr, self.state.workshop

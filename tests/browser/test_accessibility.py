@@ -10,6 +10,9 @@ from playwright.sync_api import expect
 
 from .axe import violations
 from .conftest import DESKTOP, PHONE, ROOT
+
+NARROW = {**PHONE, 'viewport': {'width': 320, 'height': 640}}
+SCROLLS_SIDEWAYS = 'document.documentElement.scrollWidth > window.innerWidth + 1'
 from .helpers import by_testid, sign_in
 
 pytestmark = pytest.mark.browser
@@ -22,7 +25,7 @@ def demo(server):
     return json.loads(printed)
 
 
-@pytest.mark.parametrize('viewport', [PHONE, DESKTOP], ids=['phone', 'desktop'])
+@pytest.mark.parametrize('viewport', [PHONE, DESKTOP, NARROW], ids=['phone', 'desktop', 'narrow'])
 def test_start_screen_and_console_have_no_violations(server, browser, demo, viewport):
     page = browser.new_context(**viewport).new_page()
     found = {}
@@ -32,7 +35,7 @@ def test_start_screen_and_console_have_no_violations(server, browser, demo, view
     for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url'], server.url + '/toegankelijkheid'):
         page.goto(url)
         page.wait_for_load_state('networkidle')
-        found[url] = violations(page)
+        found[url] = violations(page) + (['scrolls sideways'] if page.evaluate(SCROLLS_SIDEWAYS) else [])
     assert found == {url: [] for url in found}
 
 
@@ -47,12 +50,34 @@ def test_every_step_kind_on_the_phone_has_no_violations(server, browser, demo):
     by_testid(phone, 'join').click()
     rows = by_testid(console, 'step-row')
     expect(rows).to_have_count(12)
-    found = {}
+    narrow = browser.new_context(**NARROW).new_page()  # 320 CSS pixels: what 1280 pixels at 400 % zoom leave
+    narrow.goto(demo['join_url'])
+    by_testid(narrow, 'join').click()
+    found, overflowing = {}, []
     for number in range(rows.count()):
         title = rows.nth(number).locator('.step-name').inner_text()
         rows.nth(number).locator('[data-testid=go-step]').click()
         expect(by_testid(phone, 'step-title')).to_have_text(title)
+        expect(by_testid(narrow, 'step-title')).to_have_text(title)
         phone.wait_for_timeout(200)  # let the step view settle
         found[title] = violations(phone)
+        if narrow.evaluate(SCROLLS_SIDEWAYS):
+            overflowing.append(title)
     assert len(found) == 12
     assert found == {title: [] for title in found}
+    assert overflowing == []
+
+
+def test_locking_a_step_is_announced_on_the_phone(server, browser, demo):
+    console = browser.new_context(**DESKTOP).new_page()
+    sign_in(console, server.url, demo['facilitator'], demo['password'])
+    console.goto(demo['host_url'])
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(demo['join_url'])
+    by_testid(phone, 'join').click()
+    expect(by_testid(phone, 'step-title')).to_have_text('Kiezen')
+    by_testid(console, 'lock-step').click()
+    status = by_testid(phone, 'status')
+    expect(status).to_have_text('Deze stap is gesloten. Wacht op de volgende stap.')
+    expect(status).to_have_attribute('aria-live', 'polite')
+    expect(by_testid(phone, 'add-dot')).to_have_count(0)
