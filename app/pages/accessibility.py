@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from .frame import frame, language_switch, translator
+from .frame import frame, language_switch, page_title, translator
 
 SECTIONS = ['goal', 'tested', 'how', 'limits', 'contact']
 
@@ -14,7 +14,7 @@ def accessibility_page() -> None:
     frame(tr, kind='start')
     with ui.column().classes('page-column'):
         language_switch(tr)
-        ui.label(tr('accessibility.title')).classes('page-title').props('role=heading aria-level=1')
+        page_title(tr, 'accessibility.title')
         for section in SECTIONS:
             ui.label(tr(f'accessibility.{section}_title')).classes('section-title').props('role=heading aria-level=2')
             ui.label(tr(f'accessibility.{section}')).classes('step-body')

@@ -23,7 +23,7 @@ from ..steps.viewbase import ScreenContext
 from ..steps.views import VIEWS
 from ..text import TextError
 from ..widgets.countdown import Countdown
-from .frame import frame, language_switch, translator
+from .frame import frame, language_switch, page_title, translator
 from .login import signed_in
 from .screen import join_address
 
@@ -38,7 +38,7 @@ async def console_page(host_token: str) -> None:
     frame(tr, kind='console')
     workshop = await run.io_bound(workshops.find, host_token=host_token)
     if workshop is None or not accounts.may_run(await signed_in(), workshop):
-        ui.label(tr('console.not_allowed')).classes('page-title').props('role=heading aria-level=1')
+        page_title(tr, 'console.not_allowed')
         ui.link(tr('account.sign_in'), f'/login?next=/host/{host_token}').props('data-testid=sign-in-link')
         return
     await Console(tr, await run.io_bound(workshops.state, workshop.id)).build()

@@ -26,6 +26,10 @@ def frame(tr: Translator, *, kind: str) -> None:
     ui.query('body').classes(f'page-{kind}')
 
 
+def page_title(tr: Translator, key: str) -> None:
+    ui.label(tr(key)).classes('page-title').props('role=heading aria-level=1')
+
+
 def language_switch(tr: Translator) -> None:
     """Links to the other languages; the choice is remembered for this browser."""
     def choose(language: str) -> None:

@@ -18,7 +18,7 @@ from ..steps.views import VIEWS
 from ..text import TextError
 from ..throttle import Throttle
 from . import accessibility
-from .frame import frame, language_switch, translator
+from .frame import frame, language_switch, page_title, translator
 
 RECONNECT_SECONDS = 60  # a phone whose screen locks keeps its page this long
 ACTIONS = Throttle(limit=10, window_seconds=2)  # per participant: far above any person's tapping speed
@@ -30,7 +30,7 @@ async def phone_page(join_token: str) -> None:
     frame(tr, kind='phone')
     workshop = await run.io_bound(workshops.find, join_token=join_token)
     if workshop is None:
-        ui.label(tr('phone.not_found')).classes('page-title').props('role=heading aria-level=1')
+        page_title(tr, 'phone.not_found')
         return
     browser_key = app.storage.browser['id']
     state = await run.io_bound(workshops.state, workshop.id)

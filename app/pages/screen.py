@@ -14,7 +14,7 @@ from ..steps.viewbase import ScreenContext
 from ..steps.views import VIEWS
 from ..widgets.countdown import Countdown
 from ..widgets.qr import qr_image
-from .frame import frame, translator
+from .frame import frame, page_title, translator
 
 
 def join_address(join_token: str) -> str:
@@ -27,7 +27,7 @@ async def screen_page(screen_token: str) -> None:
     frame(tr, kind='screen')
     workshop = await run.io_bound(workshops.find, screen_token=screen_token)
     if workshop is None:
-        ui.label(tr('screen.not_found')).classes('page-title').props('role=heading aria-level=1')
+        page_title(tr, 'screen.not_found')
         return
     state = await run.io_bound(workshops.state, workshop.id)
     count = await run.io_bound(workshops.participant_count, workshop.id)

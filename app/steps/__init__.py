@@ -1,5 +1,4 @@
-"""The registry of step kinds' rules. Adding a kind = a folder with rules.py and views.py, and one line here
-(and one in steps/views.py)."""
+"""The registry of step kinds' rules. Adding a kind = a folder with rules.py and views.py, and one line here."""
 from types import ModuleType
 
 from .arrange import rules as arrange

@@ -1,22 +1,7 @@
-"""The registry of step kinds' views (NiceGUI); the rules' registry is steps/__init__.py."""
+"""The registry of step kinds' views (NiceGUI), one `views` module beside each kind's `rules` module."""
+from importlib import import_module
 from types import ModuleType
 
-from .arrange import views as arrange
-from .cards import views as cards
-from .consent import views as consent
-from .dots import views as dots
-from .info import views as info
-from .perspective import views as perspective
-from .poll import views as poll
-from .scale import views as scale
+from . import RULES
 
-VIEWS: dict[str, ModuleType] = {
-    'info': info,
-    'perspective': perspective,
-    'cards': cards,
-    'scale': scale,
-    'poll': poll,
-    'arrange': arrange,
-    'dots': dots,
-    'consent': consent,
-}
+VIEWS: dict[str, ModuleType] = {kind: import_module(f'{__package__}.{kind}.views') for kind in RULES}

@@ -22,7 +22,7 @@ def test_every_language_has_the_same_keys():
 def test_every_literal_key_in_the_code_is_translated():
     used = set()
     for path in APP.rglob('*.py'):
-        used |= set(re.findall(r"""(?:tr|Error)\(\s*'([a-z_]+\.[a-z_.]+)'""", path.read_text()))
+        used |= set(re.findall(r"""(?:tr\(|Error\(|page_title\(tr,)\s*'([a-z_]+\.[a-z_.]+)'""", path.read_text()))
     assert used, 'the scan found no keys: the pattern is broken'
     assert sorted(used - set(catalog('nl'))) == []
 
