@@ -67,6 +67,15 @@ def fill(owner_id: int | None = None) -> workshops.Workshop:
     for person in people:
         for card in rng.sample(cards, 3):
             workshops.act(person.id, step.id, {'card': card['id']})
+    ladder = at('eigenaar')
+    for person in people:
+        for card in workshops.results(ladder.id)['cards']:
+            now = rng.choice([0, 0, 1, 1, 2])
+            workshops.act(person.id, ladder.id, {'card': card['id'], 'rung': now})
+            workshops.act(person.id, ladder.id, {'card': card['id'], 'rung': min(now + rng.choice([1, 2, 3]), 5),
+                                                 'position': 'gewenst'})
+    workshops.show_results(ladder.id, True)
+    at('kiezen')  # the demo opens on the dot vote, with its results on the screen
     workshops.show_results(step.id, True)
     workshops.split_by_perspective(step.id, True)
     return workshop

@@ -11,7 +11,7 @@ from sqlmodel import select
 from .. import db
 from ..config import settings
 from ..models import Answer, Card, Participant, Step, Workshop
-from .ladder import CardSummary, summarize
+from ..steps.ladder.summary import CardSummary, summarize
 
 
 @dataclass

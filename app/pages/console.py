@@ -103,6 +103,8 @@ class Console:
     async def refresh(self, state: workshops.State, results: dict[str, Any] | None, *, rebuild: bool = True) -> None:
         self.state = state
         counts = await run.io_bound(workshops.perspective_counts, self.workshop_id)
+        if counts is None:  # run.io_bound gives None while the server shuts down
+            return
         self.show_people(counts)
         step = state.current
         if rebuild:
@@ -128,7 +130,8 @@ class Console:
             results = None
         if results is None:
             results = await run.io_bound(workshops.results, step.id)
-        self.update_preview(results)
+        if results is not None:
+            self.update_preview(results)
         await self.show_cards(step)
 
     def show_people(self, counts: list[dict[str, Any]]) -> None:

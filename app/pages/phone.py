@@ -82,6 +82,8 @@ class PhonePage:
         if results is None and step is not None:
             results = await run.io_bound(workshops.results, step.id)
         mine = await run.io_bound(workshops.mine, self.participant.id, step.id) if step is not None else {}
+        if mine is None:  # run.io_bound gives None while the server shuts down
+            return
         self.body.clear()
         with self.body:
             self.step_view(results or {}, mine)

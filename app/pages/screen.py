@@ -78,7 +78,8 @@ class ScreenPage:
         if self.update_results is not None and (results is not None or rebuilt):
             if results is None:
                 results = await run.io_bound(workshops.results, step.id)
-            self.update_results(results)
+            if results is not None:  # None: the server is shutting down
+                self.update_results(results)
 
     def step_view(self) -> None:
         tr, workshop, step = self.tr, self.state.workshop, self.state.current

@@ -6,6 +6,7 @@ from .cards import rules as cards
 from .consent import rules as consent
 from .dots import rules as dots
 from .info import rules as info
+from .ladder import rules as ladder
 from .perspective import rules as perspective
 from .poll import rules as poll
 from .scale import rules as scale
@@ -18,5 +19,6 @@ RULES: dict[str, ModuleType] = {
     'poll': poll,
     'arrange': arrange,
     'dots': dots,
+    'ladder': ladder,
     'consent': consent,
 }

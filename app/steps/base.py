@@ -62,28 +62,35 @@ def perspective_of(db: Session, workshop: Workshop) -> dict[int, str]:
     return {participant_id: perspective for participant_id, perspective in rows}
 
 
+def perspective_groups(facts: list[tuple], perspectives: dict[int, str],
+                       min_group_size: int) -> tuple[list[tuple[str, list[tuple], int]], int]:
+    """Facts (participant id first) per perspective, as (perspective, facts, participants); a group smaller than
+    the minimum, or without a perspective, is never shown: its participants are only counted as hidden."""
+    by_group: dict[str, list[tuple]] = {}
+    for fact in facts:
+        by_group.setdefault(perspectives.get(fact[0], ''), []).append(fact)
+    shown, hidden = [], 0
+    for perspective, group_facts in sorted(by_group.items()):
+        size = len({fact[0] for fact in group_facts})
+        if perspective and size >= min_group_size:
+            shown.append((perspective, group_facts, size))
+        else:
+            hidden += size
+    return shown, hidden
+
+
 def bars(labels: list[str], facts: Iterable[tuple[int, str]], perspectives: dict[int, str],
          min_group_size: int) -> dict[str, Any]:
-    """Counts per label, overall and per perspective; a perspective group smaller than the minimum is never shown."""
+    """Counts per label, overall and per perspective group large enough to show."""
     facts = list(facts)
-    respondents = {participant_id for participant_id, _ in facts}
-    result: dict[str, Any] = {
-        'respondents': len(respondents),
+    groups, hidden = perspective_groups(facts, perspectives, min_group_size)
+    return {
+        'respondents': len({participant_id for participant_id, _ in facts}),
         'bars': _count(labels, facts),
-        'groups': [],
-        'hidden_respondents': 0,
+        'groups': [{'perspective': perspective, 'respondents': size, 'bars': _count(labels, group_facts)}
+                   for perspective, group_facts, size in groups],
+        'hidden_respondents': hidden,
     }
-    by_group: dict[str, list[tuple[int, str]]] = {}
-    for participant_id, label in facts:
-        by_group.setdefault(perspectives.get(participant_id, ''), []).append((participant_id, label))
-    for perspective, group_facts in sorted(by_group.items()):
-        size = len({participant_id for participant_id, _ in group_facts})
-        if perspective and size >= min_group_size:
-            result['groups'].append({'perspective': perspective, 'respondents': size,
-                                     'bars': _count(labels, group_facts)})
-        else:
-            result['hidden_respondents'] += size
-    return result
 
 
 def _count(labels: list[str], facts: list[tuple[int, str]]) -> list[dict[str, Any]]:

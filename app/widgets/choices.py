@@ -15,7 +15,7 @@ class Choices:
         with (ui.row() if row else ui.column()).classes('choices w-full gap-2'):
             for value, label in options:
                 button = ui.button(label, on_click=lambda value=value: on_pick(value)) \
-                    .props(f'data-testid={testid} no-caps').classes('choice-button')
+                    .props(f'data-testid={testid} data-value="{value}" no-caps').classes('choice-button')
                 self._buttons[value] = (button, label)
         self.mark(selected)
 

@@ -97,7 +97,7 @@ def test_live_workshop_from_qr_to_results_survives_reload_and_restart(server, br
     # a poll added by the facilitator during the session
     by_testid(console, 'new-title').fill('Komt u de volgende keer?')
     by_testid(console, 'add-step').click()
-    expect(by_testid(console, 'step-row')).to_have_count(12)
+    expect(by_testid(console, 'step-row')).to_have_count(13)
     go_next(console, *phones, title='Komt u de volgende keer?')
     for phone, option in zip(phones, ['Keuze 1', 'Keuze 2', 'Keuze 2']):
         by_testid(phone, 'poll-option').get_by_text(option, exact=True).click()

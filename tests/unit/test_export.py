@@ -89,7 +89,7 @@ def test_rows_match_the_database(demo_book):
     steps = db_rows(Step, Step.workshop_id == workshop.id)
     vote_steps = [step.id for step in steps if step.kind in ('scale', 'poll', 'dots', 'consent')]
     cards = db_rows(Card, Card.workshop_id == workshop.id)
-    assert len(table(book['Stappen'], 'Stappen')) == len(steps) == 11
+    assert len(table(book['Stappen'], 'Stappen')) == len(steps) == 12
     assert len(table(book['Deelnemers'], 'Deelnemers')) == len(demo.RESIDENTS)
     assert sorted(values(table(book['Kaarten'], 'Kaarten'), 'Kaart')) == sorted(card.id for card in cards)
     votes = table(book['Stemmen'], 'Stemmen')
@@ -137,11 +137,17 @@ def test_times_are_datetimes_in_the_municipality_time_zone(demo_book):
     assert all(isinstance(value, int) for value in values(table(book['Kaarten'], 'Kaarten'), 'Kaart'))
 
 
-def test_ladder_sheet_has_its_headers_without_a_ladder_step(demo_book):
-    _, book = demo_book
+def test_ladder_sheet_has_a_row_per_placement_and_a_summary_per_card(demo_book):
+    workshop, book = demo_book
+    ladder = next(step for step in db_rows(Step, Step.workshop_id == workshop.id) if step.kind == 'ladder')
+    placements = db_rows(Answer, Answer.step_id == ladder.id)
     sheet = book['Ladder']
-    assert table(sheet, 'Ladder') == [] and table(sheet, 'LadderPerKaart') == []
     assert [cell.value for cell in sheet[1][:9]] == [column.header for column in workbook.PLACEMENTS]
+    assert len(table(sheet, 'Ladder')) == len(placements) > 0
+    summary = table(sheet, 'LadderPerKaart')
+    results = workshops.results(ladder.id)
+    assert {row['Kaart'].value: (row['Mediaan nu'].value, row['Mediaan gewenst'].value) for row in summary} == {
+        card['id']: (card['median_now'], card['median_desired']) for card in results['cards']}  # what the screen shows
 
 
 def test_summary_has_a_chart_per_result_with_bars_and_reads_like_the_screen(demo_book):
@@ -149,8 +155,8 @@ def test_summary_has_a_chart_per_result_with_bars_and_reads_like_the_screen(demo
     sheet = book['Samenvatting']
     texts = [cell.value for row in sheet.iter_rows(max_col=1) for cell in row if isinstance(cell.value, str)]
     assert 'Stap 7. Kiezen' in texts
-    # scale 'nu', dots 'kiezen', consent (3 items), scale 'evaluatie'
-    assert len(sheet._charts) == 6
+    # scale 'nu', dots 'kiezen', ladder 'eigenaar', consent (3 items), scale 'evaluatie'
+    assert len(sheet._charts) == 7
     headers = {cell.value for row in sheet.iter_rows() for cell in row}
     assert {'Inwoner (4)', 'Mantelzorger (3)'} <= headers
 
@@ -227,11 +233,11 @@ def test_ladder_placements_and_per_card_summary(database, tmp_path):
     people = [workshops.join(workshop.id, f'p{number}') for number in range(3)]
     with db.transaction() as session:
         cards_step = session.exec(select(Step).where(Step.workshop_id == workshop.id, Step.key == 'ideeen')).one()
+        ladder = session.exec(select(Step).where(Step.workshop_id == workshop.id, Step.kind == 'ladder')).one()
         card = Card(workshop_id=workshop.id, step_id=cards_step.id, text='=Eén loket')
-        ladder = Step(workshop_id=workshop.id, position=99, key='eigenaar', kind='ladder', title='Wie wordt eigenaar?',
-                      settings={'cards_from': 'ideeen'})
-        session.add_all([card, ladder])
+        session.add(card)
         session.flush()
+        ladder_number = ladder.position + 1
         for person, (now, wish) in zip(people, [(0, 3), (1, 4), (1, 5)]):
             session.add(Answer(step_id=ladder.id, participant_id=person.id, target=card.id, slot=0, value=now,
                                card_id=card.id))
@@ -243,7 +249,8 @@ def test_ladder_placements_and_per_card_summary(database, tmp_path):
     rows = table(book['Ladder'], 'Ladder')
     assert len(rows) == placements == 6
     first = rows[0]
-    assert (first['Stap'].value, first['Kaart'].value, first['Kaarttekst'].value) == (12, card_id, '=Eén loket')
+    assert (first['Stap'].value, first['Kaart'].value, first['Kaarttekst'].value) == (ladder_number, card_id,
+                                                                                      '=Eén loket')
     assert first['Kaarttekst'].data_type == 's'
     assert sorted((row['Positie'].value, row['Trede'].value) for row in rows) == [
         ('gewenst', 4), ('gewenst', 5), ('gewenst', 6), ('nu', 1), ('nu', 2), ('nu', 2)]
@@ -253,7 +260,7 @@ def test_ladder_placements_and_per_card_summary(database, tmp_path):
     assert [summary[f'Nu trede {n}'].value for n in range(1, 7)] == [1, 2, 0, 0, 0, 0]
     assert (summary['Mediaan nu'].value, summary['Mediaan gewenst'].value, summary['Verschil'].value) == (2, 5, 3)
     stappen = {row['Stap'].value: row for row in table(book['Stappen'], 'Stappen')}
-    assert (stappen[12]['Soort'].value, stappen[12]['Reacties'].value) == ('ladder', 6)
+    assert (stappen[ladder_number]['Soort'].value, stappen[ladder_number]['Reacties'].value) == ('ladder', 6)
 
 
 def test_cells_keep_unwritable_text_saveable(tmp_path):
@@ -270,7 +277,7 @@ def test_cells_keep_unwritable_text_saveable(tmp_path):
 
 
 def test_ladder_summary_counts_medians_gap_and_spread():
-    from app.export.ladder import summarize
+    from app.steps.ladder.summary import summarize
     placements = [(7, 0, 0), (7, 0, 1), (7, 0, 1), (7, 0, 2), (7, 1, 4), (7, 1, 5), (3, 0, 2), (3, 0, 9), (3, 2, 1)]
     second, first = summarize(placements, rungs=6)[::-1]
     assert (first.card_id, first.counts_now, first.counts_desired) == (3, [0, 0, 1, 0, 0, 0], [0] * 6)

@@ -1,4 +1,5 @@
 """The per-card summary of ladder placements: counts per rung, medians now and desired, gap, spread.
+One computation for the screen (rules.results) and the workbook.
 
 Pure: it gets (card id, slot, rung) facts and the number of rungs; slot 0 is "nu", slot 1 "gewenst",
 rungs are 0-based in and 1-based out (as people count them)."""
@@ -23,9 +24,10 @@ class CardSummary:
     spread_desired: float | None
 
 
-def summarize(placements: Iterable[tuple[int, int, int]], rungs: int) -> list[CardSummary]:
-    """One summary per card, in the order of the card ids."""
-    by_card: dict[int, dict[int, list[int]]] = {}
+def summarize(placements: Iterable[tuple[int, int, int]], rungs: int,
+              card_ids: Iterable[int] = ()) -> list[CardSummary]:
+    """One summary per card placed (and per card in `card_ids`, placed or not), in the order of the card ids."""
+    by_card: dict[int, dict[int, list[int]]] = {card_id: {NOW: [], DESIRED: []} for card_id in card_ids}
     for card_id, slot, rung in placements:
         if 0 <= rung < rungs and slot in (NOW, DESIRED):
             by_card.setdefault(card_id, {NOW: [], DESIRED: []})[slot].append(rung + 1)

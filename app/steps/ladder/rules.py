@@ -1,0 +1,87 @@
+"""The trap van eigenaarschap: each participant puts each chosen card on a rung of the ownership ladder —
+where it is now and, when the plan asks for two positions, where it should be.
+
+One placement is one Answer: target = the card, slot 0 = "nu" (or the only position), slot 1 = "gewenst",
+value = the rung (0 = bottom, systeemwereld; the last = top, leefwereld)."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from pydantic import Field
+from sqlmodel import Session, delete, select
+
+from ...models import Answer, Participant, Step, Workshop
+from ..base import (DomainError, StrictSettings, answers_of, perspective_groups, perspective_of, put_answer,
+                    require_int)
+from ..cardsource import chosen_cards
+from .summary import DESIRED, NOW, summarize
+
+POSITIONS = {'nu': NOW, 'gewenst': DESIRED}
+
+
+class Settings(StrictSettings):
+    cards_from: str
+    ranked_by: str = ''  # a dot-vote step: take its top cards
+    top: int = Field(default=0, ge=0, le=20)  # 0: all cards
+    two_positions: bool = False  # ask "nu" and "gewenst" for each card
+
+    def positions(self) -> list[str]:
+        return list(POSITIONS) if self.two_positions else ['nu']
+
+
+def items(db: Session, step: Step, workshop: Workshop) -> list[dict[str, Any]]:
+    settings = Settings.model_validate(step.settings)
+    return chosen_cards(db, workshop, settings.cards_from, settings.ranked_by, settings.top)
+
+
+def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
+    """Place a card on a rung (`rung` 0…), or take the placement back (`rung` None)."""
+    settings = Settings.model_validate(step.settings)
+    workshop = db.get(Workshop, step.workshop_id)
+    card_id = require_int(action, 'card')
+    position = action.get('position', 'nu')
+    if position not in settings.positions() or card_id not in {card['id'] for card in items(db, step, workshop)}:
+        raise DomainError('error.bad_request')
+    if action.get('rung') is None:
+        db.exec(delete(Answer).where(Answer.step_id == step.id, Answer.participant_id == participant.id,
+                                     Answer.target == card_id, Answer.slot == POSITIONS[position]))
+        return
+    rung = require_int(action, 'rung')
+    if not 0 <= rung < len(workshop.ladder):
+        raise DomainError('error.bad_request')
+    put_answer(db, step, participant, target=card_id, slot=POSITIONS[position], value=rung, card_id=card_id)
+
+
+def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
+    settings = Settings.model_validate(step.settings)
+    cards = items(db, step, db.get(Workshop, step.workshop_id))
+    names = {slot: name for name, slot in POSITIONS.items()}
+    placements: dict[int, dict[str, int]] = {}
+    for answer in answers_of(db, step, participant):
+        placements.setdefault(answer.target, {})[names[answer.slot]] = answer.value
+    placed = sum(1 for card in cards if set(settings.positions()) <= set(placements.get(card['id'], {})))
+    return {'placements': placements, 'placed': placed, 'total': len(cards)}
+
+
+def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
+    """Per card: counts per rung, medians, gap and spread, overall and per perspective group large enough."""
+    settings = Settings.model_validate(step.settings)
+    cards = items(db, step, workshop)
+    card_ids = [card['id'] for card in cards]
+    rows = list(db.exec(select(Answer.participant_id, Answer.target, Answer.slot, Answer.value)
+                        .where(Answer.step_id == step.id, Answer.target.in_(card_ids))))
+    rungs = len(workshop.ladder)
+
+    def summaries(facts: list[tuple[int, int, int, int]]) -> dict[int, dict[str, Any]]:
+        placed = summarize([(card_id, slot, rung) for _, card_id, slot, rung in facts], rungs, card_ids)
+        return {summary.card_id: asdict(summary) for summary in placed}
+
+    groups, hidden = perspective_groups(rows, perspective_of(db, workshop), workshop.min_group_size)
+    overall = summaries(rows)
+    return {'rungs': [rung['label'] for rung in workshop.ladder], 'two_positions': settings.two_positions,
+            'respondents': len({participant_id for participant_id, *_ in rows}), 'placements': len(rows),
+            'cards': [{**card, **overall[card['id']]} for card in cards],
+            'groups': [{'perspective': perspective, 'respondents': size, 'cards': summaries(facts)}
+                       for perspective, facts, size in groups],
+            'hidden_respondents': hidden}

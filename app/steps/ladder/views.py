@@ -1,0 +1,156 @@
+"""The ladder on the phone (tap a card, then a rung) and on the screen (the ladder drawn large, updated in place)."""
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import ui
+
+from ...widgets.choices import Choices
+from ..viewbase import PhoneContext, ScreenContext
+from .rules import Settings
+
+AGREEMENT_SPREAD = 1  # an interquartile range of at most one rung: the room mostly agrees
+
+
+def phone(ctx: PhoneContext) -> None:
+    """One card at a time: choose the card, (now or desired,) then the rung. Taps only, one hand, 360 px."""
+    tr, settings = ctx.tr, Settings.model_validate(ctx.step.settings)
+    cards = ctx.results.get('cards', [])
+    if not cards:
+        ui.label(tr('ladder.no_cards')).classes('hint')
+        return
+    rungs = [(index, f'{index + 1}. {rung["label"]}') for index, rung in enumerate(ctx.workshop.ladder)][::-1]
+    mine = dict(ctx.mine)
+    chosen = {'card': cards[0]['id'], 'position': 'nu'}
+    progress = ui.label().classes('status-line').props('data-testid=ladder-progress')
+    ui.label(tr('ladder.choose_card')).classes('hint')
+    card_choices = Choices([(card['id'], card['text']) for card in cards], {chosen['card']},
+                           lambda card_id: pick_card(card_id), testid='ladder-card')
+    position_choices = Choices([(name, tr(f'ladder.{name}')) for name in settings.positions()], {'nu'},
+                               lambda position: pick_position(position), testid='ladder-position', row=True)
+    question = ui.label().classes('question')
+    rung_choices = Choices(rungs, set(), lambda rung: place(rung), testid='ladder-rung')
+    with ui.expansion(tr('ladder.explanations')).classes('w-full').props('data-testid=ladder-explanations'):
+        for index, rung in reversed(list(enumerate(ctx.workshop.ladder))):
+            ui.label(f'{index + 1}. {rung["label"]}: {rung["explanation"]}').classes('hint')
+
+    def show() -> None:
+        card = next(card for card in cards if card['id'] == chosen['card'])
+        given = mine['placements'].get(card['id'], {})
+        progress.set_text(tr('ladder.progress', placed=mine['placed'], total=mine['total']))
+        card_choices.mark({card['id']})
+        position_choices.mark({chosen['position']})
+        question.set_text(tr(f'ladder.question_{chosen["position"]}', text=card['text']))
+        rung_choices.mark({given.get(chosen['position'])})
+
+    async def pick_card(card_id: int) -> None:
+        chosen.update(card=card_id, position='nu')
+        show()
+
+    async def pick_position(position: str) -> None:
+        chosen['position'] = position
+        show()
+
+    async def place(rung: int) -> None:
+        result = await ctx.send({'card': chosen['card'], 'position': chosen['position'], 'rung': rung})
+        if result is None:
+            return
+        mine.update(result)
+        positions = settings.positions()
+        following = positions.index(chosen['position']) + 1
+        if following < len(positions):  # on to "gewenst" for the same card
+            chosen['position'] = positions[following]
+        else:  # on to the next card not yet placed
+            unplaced = [card['id'] for card in cards if set(positions) - set(mine['placements'].get(card['id'], {}))]
+            chosen.update(card=unplaced[0] if unplaced else chosen['card'], position=positions[0])
+        show()
+
+    position_choices.set_visibility(settings.two_positions)
+    show()
+
+
+def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
+    """Rungs top to bottom, a column per card: how many placed it where (numbers, not colour), the medians
+    marked with a symbol, and under each card its gap as an arrow and the spread in words."""
+    tr = ctx.tr
+    ladder = ctx.workshop.ladder
+    note = ui.label().classes('results-note')
+    table = ui.element('table').classes('ladder-table').props('data-testid=ladder')
+    legend = ui.label(tr('ladder.legend')).classes('hint')
+    groups = ui.column().classes('w-full gap-1')
+    cells: dict[tuple[int, int], ui.label] = {}
+    footers: dict[int, ui.label] = {}
+    built: list[Any] = []
+
+    def build(results: dict[str, Any]) -> None:
+        table.clear()
+        cells.clear()
+        footers.clear()
+        with table:
+            with ui.element('tr'):
+                ui.element('th').props('scope=col')
+                for card in results['cards']:
+                    with ui.element('th').props('scope=col'):
+                        ui.label(card['text']).classes('ladder-card-title')
+            for index in reversed(range(len(ladder))):
+                with ui.element('tr'):
+                    with ui.element('th').props('scope=row'):
+                        ui.label(f'{index + 1}. {ladder[index]["label"]}')
+                    for card in results['cards']:
+                        with ui.element('td'):
+                            cells[card['id'], index] = ui.label().props(f'data-testid=ladder-cell '
+                                                                        f'data-card={card["id"]} data-rung={index}')
+            with ui.element('tr'):
+                ui.element('th')
+                for card in results['cards']:
+                    with ui.element('td'):
+                        footers[card['id']] = ui.label().classes('ladder-footer') \
+                            .props(f'data-testid=ladder-summary data-card={card["id"]}')
+
+    def update(results: dict[str, Any]) -> None:
+        signature = [card['id'] for card in results['cards']]
+        if signature != built:
+            built[:] = signature
+            build(results)
+        two = results['two_positions']
+        note.set_text(tr('results.respondents', count=results['respondents']))
+        legend.set_visibility(bool(results['cards']))
+        for card in results['cards']:
+            for index in range(len(ladder)):
+                cells[card['id'], index].set_text(cell_text(tr, card, index, two))
+            footers[card['id']].set_text(summary_text(tr, card, two))
+        groups.clear()  # a few short lines, only when the facilitator asked for the split
+        if ctx.step.split_by_perspective:
+            with groups:
+                for group in results['groups']:
+                    ui.label(group['perspective']).classes('group-title')
+                    for card in results['cards']:
+                        ui.label(f'{card["text"]}: {summary_text(tr, group["cards"][card["id"]], two)}')
+                if results['hidden_respondents']:
+                    ui.label(tr('results.hidden_groups', count=results['hidden_respondents'])).classes('hint')
+    return update
+
+
+def _at(median: float | None, index: int) -> bool:
+    return median is not None and round(median - 1) == index  # medians count rungs from 1
+
+
+def cell_text(tr: Any, card: dict[str, Any], index: int, two: bool) -> str:
+    now = f'{"● " if _at(card["median_now"], index) else ""}{card["counts_now"][index]}'
+    if not two:
+        return now
+    desired = f'{"★ " if _at(card["median_desired"], index) else ""}{card["counts_desired"][index]}'
+    return tr('ladder.cell', now=now, desired=desired)
+
+
+def summary_text(tr: Any, card: dict[str, Any], two: bool) -> str:
+    if card['median_now'] is None:
+        return tr('ladder.nothing_yet')
+    parts = [tr('ladder.median_now', rung=f'{card["median_now"]:g}')]
+    if two and card['median_desired'] is not None:
+        parts.append(tr('ladder.median_desired', rung=f'{card["median_desired"]:g}'))
+        gap = card['gap']
+        parts.append(tr('ladder.gap_up' if gap > 0 else 'ladder.gap_down' if gap < 0 else 'ladder.gap_none',
+                        steps=f'{abs(gap):g}'))
+    parts.append(tr('ladder.agree' if card['spread_now'] <= AGREEMENT_SPREAD else 'ladder.disagree'))
+    return ' · '.join(parts)
