@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-WAIT = 120  # seconds any phase may take before the bench gives up on it and reports what it has
+WAIT = 60  # seconds any phase may take before the bench gives up on it and reports what it has
 
 
 def percentile(values: list[float], share: float) -> float | None:

@@ -133,15 +133,20 @@ async def walk_plan(phones: int, links: dict[str, str], report: Report, screen: 
     await until(lambda: screen.participants >= phones, what=f'{phones} participants on the screen')
     steps = workshops.state(workshops.find(join_token=links['join'].rsplit('/', 1)[1]).id).steps
     step_changes, votes_to_screen, storm_settle = [], [], None
+    def connected() -> int:  # a phone that dropped out is not waited for
+        return phones - len({entry['phone'] for entry in report.entries('dropped') + report.entries('error')})
+
     for step in steps[1:]:
         clicked = await click(console, 'next')
-        await until(lambda: len(report.entries('step', title=step.title)) >= phones, what=f'phones on {step.title}')
+        await until(lambda: len(report.entries('step', title=step.title)) >= connected(),
+                    what=f'phones on {step.title}')
         step_changes += [entry['t'] - clicked for entry in report.entries('step', title=step.title)]
         await console.wait_for(lambda: step.title in console.text(console.first('current-step')))
         if step.kind in VOTE_KINDS:
             await click(console, 'reveal')
-        expected = {'scale': phones, 'dots': phones * 3, 'cards': min(phones, CARD_WRITERS)}.get(step.kind, 0)
-        await until(lambda: len(report.entries('act', title=step.title)) >= expected, what=f'answers to {step.title}')
+        expected = {'scale': connected(), 'dots': connected() * 3, 'cards': min(connected(), CARD_WRITERS)}
+        await until(lambda: len(report.entries('act', title=step.title)) >= expected.get(step.kind, 0),
+                    what=f'answers to {step.title}')
         if step.kind not in VOTE_KINDS:
             continue
         acts = sorted(report.entries('act', title=step.title, acknowledged=True), key=lambda act: act['sent'])

@@ -30,6 +30,7 @@ class Page:
         self.elements: dict[str, dict[str, Any]] = {}
         self.opened: list[str] = []  # paths the server told this tab to navigate to
         self.dropped = False  # the socket went away without us closing it
+        self.drop_reason = ''
         self.updates = 0  # 'update' messages received
         self._socket: socketio.AsyncClient | None = None
         self._closing = False
@@ -148,8 +149,9 @@ class Page:
         changed, self._changed = self._changed, asyncio.Event()
         changed.set()
 
-    async def _disconnected(self, *_: Any) -> None:
+    async def _disconnected(self, reason: Any = '') -> None:
         self.dropped = not self._closing
+        self.drop_reason = str(reason)
         changed, self._changed = self._changed, asyncio.Event()
         changed.set()
 

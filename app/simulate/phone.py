@@ -52,7 +52,7 @@ class Phone:
                 self.record(event='error', phone=self.number, error=f'{type(error).__name__}: {error}')
             finally:
                 if page.dropped:
-                    self.record(event='dropped', phone=self.number, t=time.time())
+                    self.record(event='dropped', phone=self.number, reason=page.drop_reason, t=time.time())
                 await page.close()
 
     async def join(self, page: Page) -> None:
