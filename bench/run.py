@@ -120,19 +120,23 @@ async def walk(phones: int, links: dict[str, str], report: Report) -> dict[str, 
         screen, console = Screen(Page(screen_http)), Page(console_http)
         await screen.page.open(links['screen'])
         await console.open(links['console'])
+        measured: dict[str, Any] = {'step_changes': [], 'votes_to_screen': [], 'storm_settle': None}
         try:
-            measured = await walk_plan(phones, links, report, screen, console)
+            await walk_plan(phones, links, report, screen, console, measured)
+        except ConnectionError:  # the screen or the console dropped: report what was measured until then
+            print('the screen or the console lost its socket; the walk stops here', file=sys.stderr, flush=True)
         finally:
             await screen.page.close()
             await console.close()
         return {**measured, 'dropped': int(screen.page.dropped) + int(console.dropped)}
 
 
-async def walk_plan(phones: int, links: dict[str, str], report: Report, screen: Screen,
-                    console: Page) -> dict[str, Any]:
+async def walk_plan(phones: int, links: dict[str, str], report: Report, screen: Screen, console: Page,
+                    measured: dict[str, Any]) -> None:
+    """Fills `measured` as it goes, so a dropped screen or console still leaves the figures gathered so far."""
     await until(lambda: screen.participants >= phones, what=f'{phones} participants on the screen')
     steps = workshops.state(workshops.find(join_token=links['join'].rsplit('/', 1)[1]).id).steps
-    step_changes, votes_to_screen, storm_settle = [], [], None
+    step_changes, votes_to_screen = measured['step_changes'], measured['votes_to_screen']
     def connected() -> int:  # a phone that dropped out is not waited for
         return phones - len({entry['phone'] for entry in report.entries('dropped') + report.entries('error')})
 
@@ -154,14 +158,13 @@ async def walk_plan(phones: int, links: dict[str, str], report: Report, screen: 
                            what=f'the screen showing {len(acts)} answers to {step.title}'):
             continue
         if step.title == STORM_STEP:
-            storm_settle = screen.first_time(step.title, len(acts)) - acts[-1]['sent']
+            measured['storm_settle'] = screen.first_time(step.title, len(acts)) - acts[-1]['sent']
             continue
         # vote k (in the order sent) is seen when the screen first shows at least k; votes sent before the
         # screen showed the results at all are left out
         revealed = screen.first_time(step.title, 0)
         votes_to_screen += [screen.first_time(step.title, number) - act['sent']
                             for number, act in enumerate(acts, start=1) if act['sent'] >= revealed]
-    return {'step_changes': step_changes, 'votes_to_screen': votes_to_screen, 'storm_settle': storm_settle}
 
 
 def lost_actions(database: Path, acts: list[dict[str, Any]]) -> int:
