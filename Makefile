@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui
 TEST_COMMANDS := chromium zbarimg soffice
 
-.PHONY: run demo test test-tools
+.PHONY: run demo test test-tools bench bench-quick
 
 run: $(INSTALLED)
 	$(PY) -m app
@@ -37,3 +37,10 @@ test-tools: node_modules/axe-core/axe.min.js
 node_modules/axe-core/axe.min.js: package.json
 	npm install --no-audit --no-fund --silent
 	touch $@
+
+# The live-path benchmark (issue 6): real server, simulated phones, screen and console; see docs/performance.md
+bench: $(INSTALLED)
+	$(PY) bench/run.py
+
+bench-quick: $(INSTALLED)
+	$(PY) bench/run.py --quick

@@ -1,4 +1,5 @@
-"""The command line: `python -m app` serves; `demo`, `export` and `facilitator` do the rest (see --help)."""
+"""The command line: `python -m app` serves; `demo`, `export`, `facilitator` and `simulate` do the rest
+(see --help)."""
 from __future__ import annotations
 
 import argparse
@@ -23,6 +24,7 @@ def main() -> None:
     actions.add_parser('list', help='list the accounts')
     remove = actions.add_parser('remove', help='remove an account (its workshops stay)')
     remove.add_argument('name')
+    add_simulate(commands)
     arguments = parser.parse_args()
 
     if arguments.command in (None, 'serve'):
@@ -31,6 +33,13 @@ def main() -> None:
         os.environ.setdefault('NICEGUI_STORAGE_PATH', str(settings().data_dir.resolve() / 'nicegui'))
         from .server import serve
         serve()
+        return
+    if arguments.command == 'simulate':  # a client of a running server: no database of its own
+        from .simulate.crowd import main as simulate_main
+        simulate_main(url=arguments.url, join_url=arguments.join_url, code=arguments.code, phones=arguments.phones,
+                      join_rate=arguments.join_rate, scenario_names=arguments.scenario, spread=arguments.spread,
+                      storm_title=arguments.storm, card_writers=arguments.card_writers, duration=arguments.duration,
+                      report=arguments.report, seed=arguments.seed)
         return
     from . import db
     from .config import settings
@@ -43,6 +52,28 @@ def main() -> None:
     else:
         from .facilitators import main as facilitator_main
         sys.exit(facilitator_main(arguments))
+
+
+def add_simulate(commands: argparse._SubParsersAction) -> None:
+    simulate = commands.add_parser('simulate', help='let simulated phones take part in a workshop (a rehearsal)')
+    where = simulate.add_mutually_exclusive_group(required=True)
+    where.add_argument('--code', help="the workshop's code, typed on the start page of --url")
+    where.add_argument('--join-url', default='', help="the workshop's join link (what the QR code holds)")
+    simulate.add_argument('--url', default='http://127.0.0.1:8080', help='the server (with --code)')
+    simulate.add_argument('--phones', type=int, default=20, help='how many phones (default 20)')
+    simulate.add_argument('--join-rate', type=float, default=10, help='phones joining per second (default 10)')
+    simulate.add_argument('--scenario', default='all',
+                          help='what phones do after joining, comma-separated: join (nothing more), cards, scale, '
+                               'poll, dots, reconnect, all (default)')
+    simulate.add_argument('--spread', type=float, default=10,
+                          help='phones answer a step at a random moment within this many seconds (default 10)')
+    simulate.add_argument('--storm', default='', metavar='STEP_TITLE',
+                          help='on the step with this title every phone answers within 2 seconds')
+    simulate.add_argument('--card-writers', type=int, default=12,
+                          help='how many phones write a card on a cards step (default 12)')
+    simulate.add_argument('--duration', type=float, help='leave after this many seconds (default: at Ctrl-C)')
+    simulate.add_argument('--report', default='', help='write everything the phones saw and did as JSON lines')
+    simulate.add_argument('--seed', type=int, default=1, help='seed for the phones\' random choices')
 
 
 def export_workbook(code: str, output: str | None) -> int:

@@ -1,0 +1,145 @@
+"""One simulated participant: join with a nickname, follow the facilitator from step to step, and answer the
+steps its scenario covers, as a resident taps — a random moment within `spread` seconds after the step appears.
+
+Everything it sees and does is written to `record` as plain dicts with wall-clock times (time.time()), so a
+bench in another process can match them with what the screen and the console saw."""
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from ..i18n import Translator
+from .client import Page
+
+SAVED = Translator()('phone.saved')  # the status a phone shows only after the commit (default language)
+STORM_SPREAD = 2.0  # seconds: on the storm step every phone answers within this
+RECONNECT_PAUSE = 1.0  # seconds a reconnecting phone stays away (a locked screen, a lift)
+ACTION_TIMEOUT = 60
+Record = Callable[..., None]
+
+
+@dataclass
+class Phone:
+    number: int
+    join_url: str
+    scenario: frozenset[str]  # any of: cards, scale, poll, dots, reconnect
+    record: Record
+    spread: float = 10.0
+    storm_title: str = ''
+    writes_cards: bool = True
+    rng: random.Random = field(default_factory=random.Random)
+    title: str = ''  # the step title this phone shows now
+
+    @property
+    def nickname(self) -> str:
+        return f'sim-{self.number}'
+
+    async def run(self, stop: asyncio.Event) -> None:
+        async with httpx.AsyncClient(timeout=60) as http:
+            page = Page(http)
+            page.on_update = lambda _: self._notice_step(page)
+            try:
+                await self.join(page)
+                await self.follow(page, stop)
+            except Exception as error:  # one failing phone is a finding, not the end of the rehearsal
+                self.record(event='error', phone=self.number, error=f'{type(error).__name__}: {error}')
+            finally:
+                if page.dropped:
+                    self.record(event='dropped', phone=self.number, reason=page.drop_reason, t=time.time())
+                await page.close()
+
+    async def join(self, page: Page) -> None:
+        started = time.time()
+        await page.open(self.join_url)
+        self.record(event='join', phone=self.number, start=started, ready=time.time())
+        await page.type(page.first('nickname'), self.nickname)
+        await page.click(page.first('join'))
+        await page.wait_for(lambda: page.first('step-title'), ACTION_TIMEOUT)
+        self._notice_step(page)
+
+    async def follow(self, page: Page, stop: asyncio.Event) -> None:
+        answered = ''
+        while not stop.is_set():
+            if self.title != answered:
+                answered = self.title
+                await self.answer(page, answered, stop)
+                if 'reconnect' in self.scenario:
+                    await self.reconnect(page)
+            await _first(page.wait_for(lambda: self.title != answered, timeout=None), stop.wait())
+
+    def _notice_step(self, page: Page) -> None:
+        """Called on every update, so the moment a new step arrives is recorded exactly."""
+        title = page.text(page.first('step-title'))
+        if title and title != self.title:
+            self.title = title
+            self.record(event='step', phone=self.number, title=title, t=time.time())
+
+    # --- answering --------------------------------------------------------------------------------------------
+
+    async def answer(self, page: Page, title: str, stop: asyncio.Event) -> None:
+        spread = STORM_SPREAD if title == self.storm_title else self.spread
+        await _first(asyncio.sleep(self.rng.uniform(0, spread)), stop.wait())
+        if stop.is_set() or self.title != title or page.first('locked'):
+            return
+        if 'scale' in self.scenario and (values := page.find('scale-value')):
+            value = self.rng.choice(values)
+            await self.act(page, 'scale', page.click(value), value=int(page.text(value)))
+        elif 'poll' in self.scenario and (options := page.find('poll-option')):
+            option = self.rng.randrange(len(options))
+            await self.act(page, 'poll', page.click(options[option]), option=option)
+        elif 'cards' in self.scenario and self.writes_cards and (text := page.first('card-text')):
+            card = f'Idee van {self.nickname}: {self.rng.choice(IDEAS)}'
+            await page.type(text, card)
+            await self.act(page, 'cards', page.click(page.first('send-card')), text=card)
+        elif 'dots' in self.scenario and (cards := page.find('dot-card')):
+            await self.give_dots(page, cards)
+
+    async def give_dots(self, page: Page, cards: list[str]) -> None:
+        left = re.search(r'\d+', page.text(page.first('dots-left')))
+        dots = int(left.group()) if left else 1
+        for card in self.rng.sample(cards, min(dots, len(cards))):
+            button = page.find('add-dot', inside=card)[0]
+            if not await self.act(page, 'dots', page.click(button), card=int(page.props(card)['data-card'])):
+                return
+
+    async def act(self, page: Page, kind: str, tap: Any, **what: Any) -> bool:
+        """Send one action and wait for the phone's answer; acknowledged means it showed the saved status."""
+        updates = page.updates
+        sent = time.time()
+        await tap
+        await page.wait_for(lambda: page.updates > updates, ACTION_TIMEOUT)
+        acknowledged = page.text(page.first('status')).startswith(SAVED)
+        self.record(event='act', phone=self.number, nickname=self.nickname, kind=kind, title=self.title, sent=sent,
+                    done=time.time(), acknowledged=acknowledged, **what)
+        return acknowledged
+
+    async def reconnect(self, page: Page) -> None:
+        """Drop the socket and load the page again with the same cookies: the same participant, on the same step."""
+        before = self.title
+        await page.close()
+        await asyncio.sleep(RECONNECT_PAUSE)
+        await page.open(self.join_url)
+        await page.wait_for(lambda: page.first('step-title'), ACTION_TIMEOUT)
+        self._notice_step(page)
+        self.record(event='reconnect', phone=self.number, same_step=self.title == before, t=time.time())
+
+
+async def _first(*awaitables: Any) -> None:
+    """Wait until the first of `awaitables` is done (raising its error, if any); cancel the rest."""
+    tasks = [asyncio.ensure_future(awaitable) for awaitable in awaitables]
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()
+    for task in done:
+        task.result()
+
+
+IDEAS = ['een huiskamer in de wijk', 'brieven in gewone taal', 'één vast aanspreekpunt', 'respijtzorg zonder gedoe',
+         'ervaringsdeskundigen in het wijkteam', 'een buurtbus naar het gezondheidscentrum']
