@@ -5,13 +5,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
 from . import models  # noqa: F401  (registers the tables)
 
 _engine: Engine | None = None
+# Columns added after the first release. create_all() makes missing tables, never missing columns, so
+# configure() adds these to older databases; a real migration tool (Alembic) replaces this list.
+ADDED_COLUMNS = (('card', 'origin', "VARCHAR NOT NULL DEFAULT ''"), ('workshop', 'previous', 'JSON'))
 
 
 def configure(url: str) -> Engine:
@@ -28,7 +31,16 @@ def configure(url: str) -> Engine:
     else:
         _engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
     SQLModel.metadata.create_all(_engine)
+    _add_missing_columns(_engine)
     return _engine
+
+
+def _add_missing_columns(target: Engine) -> None:
+    inspector = inspect(target)
+    with target.begin() as connection:
+        for table, column, definition in ADDED_COLUMNS:
+            if column not in {known['name'] for known in inspector.get_columns(table)}:
+                connection.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN {column} {definition}')
 
 
 def engine() -> Engine:
