@@ -8,11 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from nicegui import run, ui
-from nicegui.events import KeyEventArguments
+from nicegui.events import KeyEventArguments, UploadEventArguments
 from pydantic import ValidationError
 
 from .. import workshop as workshops
-from ..export import workbook
+from ..export import intake, workbook
 from ..hub import Update, hub
 from ..i18n import Translator
 from ..models import Step
@@ -215,6 +215,22 @@ class Console:
             if step.timer_ends_at:
                 ui.button(tr('console.stop_timer'), on_click=lambda: self.act(workshops.start_timer, step.id, None)) \
                     .props('flat data-testid=stop-timer')
+        if step.kind == 'cards':
+            ui.upload(label=tr('console.cards_from_excel'), auto_upload=True, max_file_size=intake.MAX_BYTES,
+                      on_upload=lambda event: self.add_card_list(step.id, event),
+                      on_rejected=lambda: self.status.set_text(tr('intake.rejected', max=intake.MAX_MEGABYTES))) \
+                .props('accept=.xlsx data-testid=cards-upload').classes('w-72')
+
+    async def add_card_list(self, step_id: int, event: UploadEventArguments) -> None:
+        """Add the cards of an uploaded Excel list to a cards step: all of them, or none and the reason why."""
+        event.sender.reset()
+        try:
+            count = await run.io_bound(intake.add_card_list, step_id, await event.file.read())
+        except DomainError as error:
+            self.status.set_text(self.tr(error.key, **error.args_))
+            return
+        hub.state_changed(self.workshop_id)
+        self.status.set_text(self.tr('console.cards_added', count=count))
 
     async def show_cards(self, step: Step) -> None:
         """Moderation of the cards the current step shows: hide/unhide, merge into another card."""

@@ -1,10 +1,17 @@
-"""The start page: type a code to join, or prepare a new workshop from a plan."""
+"""The start page: type a code to join, or prepare a new workshop from a plan (optionally as a follow-up)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from nicegui import run, ui
+from nicegui.events import UploadEventArguments
 
 from .. import plans
 from .. import workshop as workshops
+from ..export import intake
+from ..models import Workshop
+from ..steps.base import DomainError
 from ..text import TextError
 from . import accessibility
 from .frame import frame, language_switch, translator
@@ -38,17 +45,29 @@ async def start_page() -> None:
                                 label=tr('start.plan')).props('outlined data-testid=plan').classes('w-72')
         title_input = ui.input(tr('start.title')).props('outlined maxlength=120 data-testid=title').classes('w-72')
 
-        async def create() -> None:
+        async def start(make: Callable[[plans.Plan], Workshop]) -> None:
+            """Make the workshop from the chosen plan off the event loop, then open its console."""
             try:
                 plan = plans.load(plan_select.value)
-                made = await run.io_bound(workshops.create, plan, title=title_input.value or '')
+                made = await run.io_bound(make, plan)
             except plans.PlanError as error:
                 message.set_text(str(error))
                 return
-            except TextError as error:
+            except (DomainError, TextError) as error:
                 message.set_text(tr(error.key, **error.args_))
                 return
             ui.navigate.to(f'/host/{made.host_token}')
 
-        ui.button(tr('start.create'), on_click=create).props('data-testid=create')
+        ui.button(tr('start.create'), on_click=lambda: start(partial(workshops.create, title=title_input.value or ''))) \
+            .props('data-testid=create')
+
+        async def follow_up(event: UploadEventArguments) -> None:
+            event.sender.reset()
+            data = await event.file.read()
+            await start(partial(intake.start_follow_up, data, title=title_input.value or ''))
+
+        ui.label(tr('start.follow_up_hint')).classes('hint')
+        ui.upload(label=tr('start.follow_up'), auto_upload=True, max_file_size=intake.MAX_BYTES, on_upload=follow_up,
+                  on_rejected=lambda: message.set_text(tr('intake.rejected', max=intake.MAX_MEGABYTES))) \
+            .props('accept=.xlsx data-testid=follow-up').classes('w-72')
         accessibility.link()
