@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nicegui import run, ui
-from nicegui.events import KeyEventArguments, UploadEventArguments
+from nicegui.events import KeyEventArguments
 from pydantic import ValidationError
 
 from .. import workshop as workshops
@@ -22,6 +22,7 @@ from ..steps.viewbase import ScreenContext
 from ..steps.views import VIEWS
 from ..text import TextError
 from ..widgets.countdown import Countdown
+from ..widgets.excel_upload import excel_upload
 from .frame import frame, language_switch, translator
 from .screen import join_address
 
@@ -216,16 +217,13 @@ class Console:
                 ui.button(tr('console.stop_timer'), on_click=lambda: self.act(workshops.start_timer, step.id, None)) \
                     .props('flat data-testid=stop-timer')
         if step.kind == 'cards':
-            ui.upload(label=tr('console.cards_from_excel'), auto_upload=True, max_file_size=intake.MAX_BYTES,
-                      on_upload=lambda event: self.add_card_list(step.id, event),
-                      on_rejected=lambda: self.status.set_text(tr('intake.rejected', max=intake.MAX_MEGABYTES))) \
-                .props('accept=.xlsx data-testid=cards-upload').classes('w-72')
+            excel_upload(tr, tr('console.cards_from_excel'), testid='cards-upload', max_bytes=intake.MAX_BYTES,
+                         on_data=lambda data: self.add_card_list(step.id, data), report=self.status.set_text)
 
-    async def add_card_list(self, step_id: int, event: UploadEventArguments) -> None:
+    async def add_card_list(self, step_id: int, data: bytes) -> None:
         """Add the cards of an uploaded Excel list to a cards step: all of them, or none and the reason why."""
-        event.sender.reset()
         try:
-            count = await run.io_bound(intake.add_card_list, step_id, await event.file.read())
+            count = await run.io_bound(intake.add_card_list, step_id, data)
         except DomainError as error:
             self.status.set_text(self.tr(error.key, **error.args_))
             return

@@ -5,7 +5,6 @@ from collections.abc import Callable
 from functools import partial
 
 from nicegui import run, ui
-from nicegui.events import UploadEventArguments
 
 from .. import plans
 from .. import workshop as workshops
@@ -13,6 +12,7 @@ from ..export import intake
 from ..models import Workshop
 from ..steps.base import DomainError
 from ..text import TextError
+from ..widgets.excel_upload import excel_upload
 from . import accessibility
 from .frame import frame, language_switch, translator
 
@@ -61,13 +61,7 @@ async def start_page() -> None:
         ui.button(tr('start.create'), on_click=lambda: start(partial(workshops.create, title=title_input.value or ''))) \
             .props('data-testid=create')
 
-        async def follow_up(event: UploadEventArguments) -> None:
-            event.sender.reset()
-            data = await event.file.read()
-            await start(partial(intake.start_follow_up, data, title=title_input.value or ''))
-
         ui.label(tr('start.follow_up_hint')).classes('hint')
-        ui.upload(label=tr('start.follow_up'), auto_upload=True, max_file_size=intake.MAX_BYTES, on_upload=follow_up,
-                  on_rejected=lambda: message.set_text(tr('intake.rejected', max=intake.MAX_MEGABYTES))) \
-            .props('accept=.xlsx data-testid=follow-up').classes('w-72')
+        excel_upload(tr, tr('start.follow_up'), testid='follow-up', max_bytes=intake.MAX_BYTES, report=message.set_text,
+                     on_data=lambda data: start(partial(intake.start_follow_up, data, title=title_input.value or '')))
         accessibility.link()

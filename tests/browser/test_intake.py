@@ -1,4 +1,5 @@
-"""The facilitator adds a prepared list of cards from Excel on a cards step; a bad file is refused with a reason."""
+"""Excel in through the pages: the facilitator adds a prepared card list on a cards step (a bad file is refused
+with a reason), then starts a follow-up session from this session's downloaded workbook."""
 from __future__ import annotations
 
 import re
@@ -13,7 +14,14 @@ from .helpers import by_testid
 pytestmark = pytest.mark.browser
 
 
-def test_a_card_list_uploaded_on_a_cards_step_appears_in_the_console(server, browser, tmp_path):
+def choose_file(page, testid, path):
+    """What a facilitator does: press the labelled button, pick the file in the browser's file chooser."""
+    with page.expect_file_chooser() as chooser:
+        by_testid(page, f'{testid}-button').click()
+    chooser.value.set_files(path)
+
+
+def test_a_card_list_appears_in_the_console_and_carries_over_to_a_follow_up(server, browser, tmp_path):
     card_list = tmp_path / 'kaartjes.xlsx'
     book = Workbook()
     for row in (['Tekst', 'Toelichting'], ['Meer bankjes in het park', 'Om uit te rusten'], ['Een buurthuis']):
@@ -30,14 +38,24 @@ def test_a_card_list_uploaded_on_a_cards_step_appears_in_the_console(server, bro
     console.locator('[data-testid=step-row]', has_text='Ideeën en wensen').locator('[data-testid=go-step]').click()
     expect(by_testid(console, 'current-step')).to_contain_text('Ideeën en wensen')
 
-    upload = by_testid(console, 'cards-upload').locator('input[type=file]')
-    upload.set_input_files(text_file)
+    choose_file(console, 'cards-upload', text_file)
     expect(by_testid(console, 'status')).to_have_text('Dit bestand kan niet. Kies een Excel-bestand (.xlsx) van '
                                                       'hoogstens 5 MB.')
-    upload.set_input_files(csv_as_xlsx)
+    choose_file(console, 'cards-upload', csv_as_xlsx)
     expect(by_testid(console, 'status')).to_have_text('Dit bestand kunnen we niet lezen. Kies een Excel-bestand (.xlsx).')
     expect(by_testid(console, 'console-card')).to_have_count(0)
-    upload.set_input_files(card_list)
+    choose_file(console, 'cards-upload', card_list)
     expect(by_testid(console, 'status')).to_have_text('2 kaartjes toegevoegd.')
     expect(by_testid(console, 'console-card')).to_have_count(2)
     expect(by_testid(console, 'console-card').first).to_contain_text('Meer bankjes in het park')
+
+    with console.expect_download() as download:
+        by_testid(console, 'download-excel').click()
+    workbook = tmp_path / 'eerder.xlsx'
+    download.value.save_as(workbook)
+    console.goto(server.url)
+    choose_file(console, 'follow-up', workbook)
+    expect(console).to_have_url(re.compile(r'.*/host/.+'))
+    console.locator('[data-testid=step-row]', has_text='Ideeën en wensen').locator('[data-testid=go-step]').click()
+    expect(by_testid(console, 'console-card')).to_have_text([re.compile('Meer bankjes in het park'),
+                                                             re.compile('Een buurthuis')])
