@@ -9,6 +9,7 @@ Everything is checked before anything is stored: one bad row and no card is adde
 with a translation key. Every function blocks: pages call them through run.io_bound."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from io import BytesIO
 from typing import Any
 from zipfile import BadZipFile, ZipFile
@@ -28,6 +29,7 @@ from ..steps.cards.rules import Settings as CardSettings
 from ..text import TextError, clean
 from . import workbook
 from .cells import MAX_LENGTH
+from .tables import Column
 
 MAX_MEGABYTES = 5
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
@@ -37,7 +39,6 @@ HEADERS = {'tekst', 'text', 'kaart', 'kaartje', 'kaartjes', 'kaarttekst', 'idee'
 LIST_ORIGIN = 'lijst'
 ROW_ERRORS = {'error.text_empty': 'intake.row_empty', 'error.text_too_long': 'intake.row_too_long'}
 KIND_CODES = {name: code for code, (name, _) in workbook.KINDS.items()}
-LADDER_COLUMNS = ('Kaarttekst', 'Mediaan nu', 'Mediaan gewenst', 'Verschil')
 
 
 # --- a card list ---------------------------------------------------------------------------------------------
@@ -99,6 +100,16 @@ def start_follow_up(data: bytes, plan: Plan, *, title: str = '') -> Workshop:
     if facts.get('Schemaversie') != workbook.SCHEMA_VERSION:
         raise DomainError('intake.wrong_schema', found=_shown(facts.get('Schemaversie')),
                           expected=workbook.SCHEMA_VERSION)
+    cards, merged_into = _idea_cards(book, max_length=max_length)
+    previous = {'code': _fact(facts, 'Code'), 'title': _fact(facts, 'Titel'), 'ladder': _ladder(book)}
+    if not previous['code']:
+        raise DomainError('intake.not_our_workbook')
+    return workshops.create_follow_up(plan, title=title or previous['title'], municipality=_fact(facts, 'Gemeente'),
+                                      previous=previous, cards=cards, merged_into=merged_into)
+
+
+def _idea_cards(book: Workbook, *, max_length: int) -> tuple[list[tuple[str, str]], dict[int, int]]:
+    """The visible cards of the earlier idea step, and for each merged card the index of its lead."""
     steps = [row for _, row in _table(book['Stappen'], 'Stappen', workbook.STEPS)]
     source = workshops.idea_step([(_shown(row['Sleutel']), KIND_CODES.get(row['Soort'], '')) for row in steps])
     source_number = steps[source]['Stap'] if source is not None else None
@@ -108,16 +119,15 @@ def start_follow_up(data: bytes, plan: Plan, *, title: str = '') -> Workshop:
               _clean(row['Motivatie'], number, max_length=MOTIVATION_MAX_LENGTH, required=False))
              for number, row in rows]
     index = {row['Kaart']: position for position, (_, row) in enumerate(rows)}
-    merged_into = {position: index[row['Groep']] for position, (_, row) in enumerate(rows) if row['Groep'] in index}
-    previous = {'code': _clean(facts.get('Code'), 0, max_length=workshops.CODE_LENGTH * 2, multiline=False),
-                'title': _clean(facts.get('Titel'), 0, max_length=workshops.TITLE_MAX_LENGTH, multiline=False),
-                'ladder': [{'card': _clean(row['Kaarttekst'], number, max_length=MAX_LENGTH, required=False),
-                            'median_now': _number(row['Mediaan nu']), 'median_desired': _number(row['Mediaan gewenst']),
-                            'gap': _number(row['Verschil'])}
-                           for number, row in _table(book['Ladder'], 'LadderPerKaart', LADDER_COLUMNS)]}
-    return workshops.create_follow_up(
-        plan, title=title or previous['title'], previous=previous, cards=cards, merged_into=merged_into,
-        municipality=_clean(facts.get('Gemeente'), 0, max_length=workshops.TITLE_MAX_LENGTH, required=False))
+    return cards, {position: index[row['Groep']] for position, (_, row) in enumerate(rows) if row['Groep'] in index}
+
+
+def _ladder(book: Workbook) -> list[dict[str, Any]]:
+    """The earlier ladder summary per card: its text, the medians now and desired, and the gap."""
+    return [{'card': _clean(row['Kaarttekst'], number, max_length=MAX_LENGTH, required=False),
+             'median_now': _number(row['Mediaan nu']), 'median_desired': _number(row['Mediaan gewenst']),
+             'gap': _number(row['Verschil'])}
+            for number, row in _table(book['Ladder'], 'LadderPerKaart', workbook.ladder_summary_columns(0))]
 
 
 # --- reading -------------------------------------------------------------------------------------------------
@@ -138,7 +148,7 @@ def _open(data: bytes, *, read_only: bool) -> Workbook:
         raise DomainError('intake.not_a_workbook') from error
 
 
-def _table(sheet: Worksheet, name: str, columns: Any) -> list[tuple[int, dict[str, Any]]]:
+def _table(sheet: Worksheet, name: str, columns: Iterable[Column]) -> list[tuple[int, dict[str, Any]]]:
     """(row number, values by header) per row of an Excel table that has at least the given columns."""
     if name not in sheet.tables:
         raise DomainError('intake.not_our_workbook')
@@ -146,7 +156,7 @@ def _table(sheet: Worksheet, name: str, columns: Any) -> list[tuple[int, dict[st
     rows = list(sheet.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col,
                                 values_only=True))
     headers = list(rows[0])
-    if not {getattr(column, 'header', column) for column in columns} <= set(headers):
+    if not {column.header for column in columns} <= set(headers):
         raise DomainError('intake.not_our_workbook')
     return [(number, dict(zip(headers, row))) for number, row in enumerate(rows[1:], start=min_row + 1)
             if any(value is not None for value in row)]
@@ -163,8 +173,16 @@ def _number(value: Any) -> float | None:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _clean(value: Any, row: int, *, max_length: int, required: bool = True, multiline: bool = True) -> str:
+def _fact(facts: dict[str, Any], name: str) -> str:
+    """A fact of the Sessie sheet as one line of clean text; one our export cannot have written means a strange file."""
     try:
-        return clean(_shown(value), max_length=max_length, required=required, multiline=multiline)
+        return clean(_shown(facts.get(name)), max_length=workshops.TITLE_MAX_LENGTH, required=False, multiline=False)
+    except TextError as error:
+        raise DomainError('intake.not_our_workbook') from error
+
+
+def _clean(value: Any, row: int, *, max_length: int, required: bool = True) -> str:
+    try:
+        return clean(_shown(value), max_length=max_length, required=required)
     except TextError as error:
         raise DomainError(ROW_ERRORS[error.key], row=row, **error.args_) from error
