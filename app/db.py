@@ -12,8 +12,6 @@ from sqlmodel import Session, SQLModel, create_engine
 from . import models  # noqa: F401  (registers the tables)
 
 _engine: Engine | None = None
-
-
 def configure(url: str) -> Engine:
     """Create the engine for `url` and the tables it lacks."""
     global _engine  # noqa: PLW0603

@@ -42,6 +42,7 @@ class Workshop(SQLModel, table=True):
     current_step_id: int | None = None
     created_at: datetime = Field(default_factory=now)
     ended_at: datetime | None = None
+    previous: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # the session this follows up
 
 
 class Step(SQLModel, table=True):
@@ -81,6 +82,7 @@ class Card(SQLModel, table=True):
     motivation: str = ''
     hidden: bool = False
     group_id: int | None = None  # the card this one was merged into
+    origin: str = ''  # where a facilitator's card came from: 'lijst' (an Excel list) or 'sessie <code>'
     request_key: str | None = Field(default=None, unique=True, max_length=64)  # a resend is stored once
     created_at: datetime = Field(default_factory=now)
 

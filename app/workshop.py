@@ -24,6 +24,7 @@ CODE_LENGTH = 6
 NICKNAME_MAX_LENGTH = 40
 TITLE_MAX_LENGTH = 120
 BODY_MAX_LENGTH = 2000
+IDEA_STEP_KEY = 'ideeen'  # the Methode Jet plan's ideas step
 
 
 @dataclass
@@ -44,23 +45,29 @@ def _random_code(alphabet: str, length: int) -> str:
 def create(plan: Plan, *, title: str = '', municipality: str = '', place: str = '', facilitator: str = '',
            owner_id: int | None = None) -> Workshop:
     with db.transaction() as session:
-        workshop = Workshop(
-            code=_unused_code(session), join_token=secrets.token_urlsafe(24), screen_token=secrets.token_urlsafe(24),
-            host_token=secrets.token_urlsafe(24),
-            title=clean(title, max_length=TITLE_MAX_LENGTH, required=False, multiline=False) or plan.title,
-            question=plan.question, municipality=municipality, place=place, facilitator=facilitator,
-            plan_name=plan.name, ladder=plan.ladder, perspectives=plan.perspectives,
-            min_group_size=plan.min_group_size, owner_id=owner_id)
-        session.add(workshop)
-        session.flush()
-        for position, step_plan in enumerate(plan.steps):
-            session.add(Step(workshop_id=workshop.id, position=position, key=step_plan.key, kind=step_plan.kind,
-                             title=step_plan.title, body=step_plan.body, settings=step_plan.settings))
-        session.flush()
-        first = session.exec(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position)).first()
-        workshop.current_step_id = first.id
-        first.opened_at = now()
-        return workshop
+        return _create(session, plan, title=title, municipality=municipality, place=place, facilitator=facilitator,
+                       owner_id=owner_id)
+
+
+def _create(session: Session, plan: Plan, *, title: str, municipality: str = '', place: str = '',
+            facilitator: str = '', owner_id: int | None = None, previous: dict[str, Any] | None = None) -> Workshop:
+    workshop = Workshop(
+        code=_unused_code(session), join_token=secrets.token_urlsafe(24), screen_token=secrets.token_urlsafe(24),
+        host_token=secrets.token_urlsafe(24),
+        title=clean(title, max_length=TITLE_MAX_LENGTH, required=False, multiline=False) or plan.title,
+        question=plan.question, municipality=municipality, place=place, facilitator=facilitator,
+        plan_name=plan.name, ladder=plan.ladder, perspectives=plan.perspectives,
+        min_group_size=plan.min_group_size, owner_id=owner_id, previous=previous)
+    session.add(workshop)
+    session.flush()
+    for position, step_plan in enumerate(plan.steps):
+        session.add(Step(workshop_id=workshop.id, position=position, key=step_plan.key, kind=step_plan.kind,
+                         title=step_plan.title, body=step_plan.body, settings=step_plan.settings))
+    session.flush()
+    first = session.exec(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position)).first()
+    workshop.current_step_id = first.id
+    first.opened_at = now()
+    return workshop
 
 
 def _unused_code(session: Session) -> str:
@@ -285,6 +292,48 @@ def merge_card(card_id: int, into_card_id: int | None) -> None:
 def cards_of_step(step_id: int) -> list[Card]:
     with db.reading() as session:
         return list(session.exec(select(Card).where(Card.step_id == step_id).order_by(Card.id)))
+
+
+# --- cards the facilitator brings in ----------------------------------------------------------------------
+
+def idea_step(steps: list[tuple[str, str]]) -> int | None:
+    """The index of the cards step that collects ideas, from (key, kind) pairs: 'ideeen', else the first cards step."""
+    cards = [index for index, (_, kind) in enumerate(steps) if kind == 'cards']
+    return next((index for index in cards if steps[index][0] == IDEA_STEP_KEY), cards[0] if cards else None)
+
+
+def seed_cards(step_id: int, cards: list[tuple[str, str]], *, origin: str) -> None:
+    """Add facilitator cards (no author) to a cards step, all in one transaction."""
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        if step is None or step.kind != 'cards':
+            raise DomainError('error.bad_request')
+        _add_cards(session, step, cards, origin=origin)
+
+
+def create_follow_up(plan: Plan, *, title: str, municipality: str, previous: dict[str, Any],
+                     cards: list[tuple[str, str]], merged_into: dict[int, int], owner_id: int | None = None) -> Workshop:
+    """A new workshop whose idea step starts with an earlier session's cards (`merged_into` maps a card's index
+    to its lead's index), marked 'sessie <code>'; workshop and cards are stored together or not at all."""
+    target = idea_step([(step.key, step.kind) for step in plan.steps])
+    if target is None:
+        raise DomainError('intake.no_cards_step')
+    with db.transaction() as session:
+        workshop = _create(session, plan, title=title, municipality=municipality, owner_id=owner_id,
+                           previous=previous)
+        step = session.exec(select(Step).where(Step.workshop_id == workshop.id, Step.position == target)).one()
+        _add_cards(session, step, cards, origin=f'sessie {previous["code"]}', merged_into=merged_into)
+        return workshop
+
+
+def _add_cards(session: Session, step: Step, cards: list[tuple[str, str]], *, origin: str,
+               merged_into: dict[int, int] | None = None) -> None:
+    added = [Card(workshop_id=step.workshop_id, step_id=step.id, text=text, motivation=motivation, origin=origin)
+             for text, motivation in cards]
+    session.add_all(added)
+    session.flush()
+    for index, lead in (merged_into or {}).items():
+        added[index].group_id = added[lead].id
 
 
 # --- editing the plan of a workshop -------------------------------------------------------------------------

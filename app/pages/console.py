@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from .. import accounts
 from .. import workshop as workshops
-from ..export import workbook
+from ..export import intake, workbook
 from ..hub import Update, hub
 from ..i18n import Translator
 from ..models import Step
@@ -23,6 +23,7 @@ from ..steps.viewbase import ScreenContext
 from ..steps.views import VIEWS
 from ..text import TextError
 from ..widgets.countdown import Countdown
+from ..widgets.excel_upload import excel_upload
 from .frame import frame, language_switch, page_title, translator
 from .login import signed_in
 from .screen import join_address
@@ -245,6 +246,21 @@ class Console:
             if step.timer_ends_at:
                 ui.button(tr('console.stop_timer'), on_click=lambda: self.act(workshops.start_timer, step.id, None)) \
                     .props('flat data-testid=stop-timer')
+        if step.kind == 'cards':
+            excel_upload(tr, tr('console.cards_from_excel'), testid='cards-upload', max_bytes=intake.MAX_BYTES,
+                         on_data=lambda data: self.add_card_list(step.id, data), report=self.status.set_text)
+
+    async def add_card_list(self, step_id: int, data: bytes) -> None:
+        """Add the cards of an uploaded Excel list to a cards step: all of them, or none and the reason why."""
+        if not await self.still_allowed():
+            return
+        try:
+            count = await run.io_bound(intake.add_card_list, step_id, data)
+        except DomainError as error:
+            self.status.set_text(self.tr(error.key, **error.args_))
+            return
+        hub.state_changed(self.workshop_id)
+        self.status.set_text(self.tr('console.cards_added', count=count))
 
     async def show_cards(self, step: Step) -> None:
         """Moderation of the cards the current step shows: hide/unhide, merge into another card."""

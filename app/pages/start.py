@@ -1,15 +1,20 @@
-"""The start page: type a code to join, or prepare a new workshop from a plan."""
+"""The start page: type a code to join, or prepare a new workshop from a plan (optionally as a follow-up)."""
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 from fastapi import Request
 from nicegui import run, ui
 
 from .. import accounts, plans
 from .. import workshop as workshops
+from ..export import intake
 from ..i18n import Translator
-from ..models import Account
+from ..models import Account, Workshop
 from ..steps.base import DomainError
 from ..text import TextError
+from ..widgets.excel_upload import excel_upload
 from . import accessibility
 from .frame import frame, language_switch, translator
 from .login import address_of, signed_in
@@ -59,23 +64,29 @@ async def prepare(tr: Translator, account: Account, message: ui.label) -> None:
                             label=tr('start.plan')).props('outlined data-testid=plan').classes('w-72')
     title_input = ui.input(tr('start.title')).props('outlined maxlength=120 data-testid=title').classes('w-72')
 
-    async def create() -> None:
+    async def start(make: Callable[[plans.Plan], Workshop]) -> None:
+        """Make the workshop from the chosen plan off the event loop, then open its console."""
         if await signed_in() is None:  # signed out in another tab meanwhile
             message.set_text(tr('console.not_allowed'))
             return
         try:
             plan = plans.load(plan_select.value)
-            made = await run.io_bound(workshops.create, plan, title=title_input.value or '', owner_id=account.id,
-                                      facilitator=account.name)
+            made = await run.io_bound(make, plan)
         except plans.PlanError as error:
             message.set_text(str(error))
             return
-        except TextError as error:
+        except (DomainError, TextError) as error:
             message.set_text(tr(error.key, **error.args_))
             return
         ui.navigate.to(f'/host/{made.host_token}')
 
-    ui.button(tr('start.create'), on_click=create).props('data-testid=create')
+    ui.button(tr('start.create'), on_click=lambda: start(partial(
+        workshops.create, title=title_input.value or '', owner_id=account.id, facilitator=account.name))) \
+        .props('data-testid=create')
+    ui.label(tr('start.follow_up_hint')).classes('hint')
+    excel_upload(tr, tr('start.follow_up'), testid='follow-up', max_bytes=intake.MAX_BYTES, report=message.set_text,
+                 on_data=lambda data: start(partial(intake.start_follow_up, data, title=title_input.value or '',
+                                                    owner_id=account.id)))
     earlier = await run.io_bound(accounts.workshops_of, account)
     if earlier:
         ui.label(tr('start.earlier')).classes('section-title').props('role=heading aria-level=2')
