@@ -16,6 +16,9 @@ from .hub import hub
 
 ASSETS = Path(__file__).parent.parent / 'assets'
 GRACEFUL_SHUTDOWN_SECONDS = 5
+# NiceGUI derives the socket's ping timeout from the app-wide reconnect timeout (40 %): the default 3 s gives
+# 2 s, and a busy step change for hundreds of phones stalls longer than that, dropping their sockets.
+RECONNECT_SECONDS = 20
 RETENTION_CHECK_SECONDS = 3600
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,6 @@ def serve() -> None:
     app.config.quasar_config['loadingBar']['skipHijack'] = True
     ui.run(host=config.host, port=config.port, title='Samenspraak', language='nl', reload=False, show=False,
            tailwind=False, storage_secret=config.effective_storage_secret(), favicon=ASSETS / 'favicon.svg',
-           timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+           timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS, reconnect_timeout=RECONNECT_SECONDS,
            session_middleware_kwargs={'same_site': 'lax',
                                       'https_only': config.effective_public_url.startswith('https://')})
