@@ -24,6 +24,7 @@ class Update:
     state_changed: bool  # step, lock, reveal, timer or workshop status changed: views may need rebuilding
     results: dict[int, dict[str, Any]] = field(default_factory=dict)  # step id -> results, for dirty steps
     participants: int = 0
+    mine: dict[int, dict[str, Any]] = field(default_factory=dict)  # participant id -> their answers, on a new step
 
 
 class Hub:
@@ -31,6 +32,7 @@ class Hub:
         self._events: dict[int, Event[Update]] = {}
         self._dirty_steps: dict[int, set[int]] = {}
         self._dirty_state: set[int] = set()
+        self._shown_step: dict[int, int | None] = {}  # workshop id -> the current step its pages were last told
         self._task: asyncio.Task | None = None
 
     def subscribe(self, workshop_id: int, callback: Callable[[Update], Any]) -> None:
@@ -66,20 +68,25 @@ class Hub:
             event = self._events.get(workshop_id)
             if event is None or not event.callbacks:
                 continue
-            update = await run.io_bound(_load, workshop_id, steps, state_changed)
+            update = await run.io_bound(_load, workshop_id, steps, state_changed,
+                                        self._shown_step.get(workshop_id))
             if update is not None:
+                self._shown_step[workshop_id] = update.state.workshop.current_step_id
                 event.emit(update)
 
 
-def _load(workshop_id: int, step_ids: set[int], state_changed: bool) -> Update | None:
+def _load(workshop_id: int, step_ids: set[int], state_changed: bool, shown_step: int | None) -> Update | None:
     state = workshops.state(workshop_id)
     if state.workshop is None:  # deleted: its pages show "not found" on their next load
         return None
-    if state_changed and state.current is not None:
-        step_ids = step_ids | {state.current.id}
+    current = state.current
+    if state_changed and current is not None:
+        step_ids = step_ids | {current.id}
+    new_step = state_changed and current is not None and current.id != shown_step
     return Update(state=state, state_changed=state_changed,
                   results={step_id: workshops.results(step_id) for step_id in step_ids},
-                  participants=workshops.participant_count(workshop_id))
+                  participants=workshops.participant_count(workshop_id),
+                  mine=workshops.mine_of_everyone(current.id) if new_step else {})
 
 
 hub = Hub()

@@ -184,6 +184,16 @@ def mine(participant_id: int, step_id: int) -> dict[str, Any]:
         return RULES[step.kind].mine(session, step, session.get(Participant, participant_id))
 
 
+def mine_of_everyone(step_id: int) -> dict[int, dict[str, Any]]:
+    """What every participant of the workshop has given on this step, read in one session: after a step change
+    each phone needs its own, and one pass is far cheaper than a query per phone."""
+    with db.reading() as session:
+        step = session.get(Step, step_id)
+        rules = RULES[step.kind]
+        people = session.exec(select(Participant).where(Participant.workshop_id == step.workshop_id))
+        return {person.id: rules.mine(session, step, person) for person in people}
+
+
 def results(step_id: int) -> dict[str, Any]:
     with db.reading() as session:
         step = session.get(Step, step_id)

@@ -65,7 +65,8 @@ class PhonePage:
                 step and step.id, step and step.locked, step and step.title, step and step.body,
                 step and str(step.settings))
 
-    async def show(self, state: workshops.State, results: dict[str, Any] | None) -> None:
+    async def show(self, state: workshops.State, results: dict[str, Any] | None,
+                   mine: dict[str, Any] | None = None) -> None:
         self.state = state
         signature = self.screen_signature(state)
         if signature == self.shown:
@@ -81,7 +82,8 @@ class PhonePage:
         step = state.current
         if results is None and step is not None:
             results = await run.io_bound(workshops.results, step.id)
-        mine = await run.io_bound(workshops.mine, self.participant.id, step.id) if step is not None else {}
+        if mine is None:  # not handed over by the hub: read our own
+            mine = await run.io_bound(workshops.mine, self.participant.id, step.id) if step is not None else {}
         if mine is None:  # run.io_bound gives None while the server shuts down
             return
         self.body.clear()
@@ -156,4 +158,5 @@ class PhonePage:
     async def on_update(self, update: Update) -> None:
         if update.state_changed:
             current = update.state.current
-            await self.show(update.state, update.results.get(current.id) if current else None)
+            await self.show(update.state, update.results.get(current.id) if current else None,
+                            update.mine.get(self.participant.id) if self.participant else None)
