@@ -53,3 +53,12 @@ def expect_saved(phone: Page) -> None:
 
 def bar_count(page: Page, key: str):
     return page.locator(f'[data-testid="results"] [data-testid="bars"] [data-key="{key}"] [data-testid="count"]').first
+
+
+def tab_to(page, testid: str, limit: int = 40) -> None:
+    """Press Tab until the element with this test id has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press('Tab')
+        if page.evaluate(f'document.activeElement.closest("[data-testid={testid}]") !== null'):
+            return
+    raise AssertionError(f'{testid} cannot be reached with Tab')

@@ -7,18 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, FACILITATOR, PASSWORD, PHONE
-from .helpers import by_testid, expect_saved
+from .helpers import by_testid, expect_saved, tab_to
 
 pytestmark = pytest.mark.browser
-
-
-def tab_to(page, testid: str, limit: int = 40) -> None:
-    """Press Tab until the element with this test id has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press('Tab')
-        if page.evaluate(f'document.activeElement.closest("[data-testid={testid}]") !== null'):
-            return
-    raise AssertionError(f'{testid} cannot be reached with Tab')
 
 
 def test_resident_and_facilitator_need_no_mouse(server, browser):

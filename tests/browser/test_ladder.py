@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
-from .helpers import by_testid, expect_saved, go_next, new_workshop
+from .helpers import by_testid, expect_saved, go_next, new_workshop, tab_to
 
 pytestmark = pytest.mark.browser
 NOW_AND_DESIRED = [[(0, 3), (1, 4), (2, 2)], [(0, 2), (1, 5), (1, 3)], [(1, 4), (0, 5), (2, 4)]]  # per phone, card
@@ -40,6 +40,11 @@ def test_phones_place_cards_and_the_screen_agrees_with_the_database(server, brow
     by_testid(console, 'reveal').click()
     cards = [button.get_attribute('data-value') for button in by_testid(phones[0], 'ladder-card').all()]
     assert len(cards) == 3
+
+    # keyboard only: phone 2 places the first card by Tab and Enter (on the top rung; changed again below)
+    tab_to(phones[2], 'ladder-rung')
+    phones[2].keyboard.press('Enter')
+    expect_saved(phones[2])
 
     for phone, placements in zip(phones, NOW_AND_DESIRED):
         for card, (now, desired) in zip(cards, placements):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import openpyxl
 import pytest
 from playwright.sync_api import expect
 
@@ -107,7 +108,15 @@ def test_live_workshop_from_qr_to_results_survives_reload_and_restart(server, br
     expect(bar_count(screen, 'Keuze 1')).to_have_text('1')
 
     # the database agrees: three participants, one scale answer each, four dots
+    with console.expect_download() as download:
+        by_testid(console, 'download-excel').click()
+    download.value.save_as(tmp_path / 'uitkomsten.xlsx')
+    book = openpyxl.load_workbook(tmp_path / 'uitkomsten.xlsx')
     with sqlite3.connect(tmp_path / 'samenspraak.db') as database:
+        for sheet, table in (('Deelnemers', 'participant'), ('Kaarten', 'card')):
+            rows = book[sheet].max_row - 1  # one header row, one row per fact
+            assert (sheet, rows) == (sheet, database.execute(f'select count(*) from {table}').fetchone()[0])
+        assert book['Stemmen'].max_row - 1 == database.execute('select count(*) from answer').fetchone()[0] == 10
         assert database.execute('select count(*) from participant').fetchone() == (3,)
         assert database.execute("select count(*) from answer join step on step.id = answer.step_id "
                                 "where step.key = 'nu'").fetchone() == (3,)

@@ -307,3 +307,15 @@ def test_ended_workshops_are_deleted_after_the_retention_period(running):
     assert workshops.delete_expired(90) == 1
     assert workshops.find(code=workshop.code) is None
     assert workshops.find(code=still_open.code) is not None
+
+
+def test_a_participant_cannot_act_on_another_workshops_step(running):
+    workshop, at = running
+    other = workshops.create(plans.load(plans.DEFAULT_PLAN))
+    workshops.open_for_joining(other.id)
+    foreign_step = workshops.state(other.id).current
+    with pytest.raises(DomainError) as caught:
+        workshops.act(join(workshop, 'ans').id, foreign_step.id, {'value': 3})
+    assert caught.value.key == 'error.bad_request'
+    with pytest.raises(DomainError):
+        workshops.act(999_999, foreign_step.id, {'value': 3})  # an unknown participant
