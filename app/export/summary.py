@@ -41,7 +41,7 @@ def write_sheet(sheet: Worksheet, facts: Facts) -> None:
 def _step(sheet: Worksheet, row: int, facts: Facts, step: Any) -> int:
     """Write one step's results from `row` on; return the first free row after them."""
     if step.kind == 'ladder':
-        return _ladder(sheet, row, facts, step)
+        return _ladder(sheet, row, step)
     if step.kind not in RULES:
         return row
     results = workshops.results(step.id)
@@ -86,15 +86,32 @@ def _bars(sheet: Worksheet, row: int, label_header: str, results: dict[str, Any]
     return max(end + len(notes), row + CHART_ROWS)
 
 
-def _ladder(sheet: Worksheet, row: int, facts: Facts, step: Any) -> int:
-    headers = ['Kaartje', 'Mediaan nu', 'Mediaan gewenst', 'Verschil', 'Spreiding nu', 'Spreiding gewenst']
-    rows = [(facts.card_text.get(card.card_id), card.median_now, card.median_desired, card.gap, card.spread_now,
-             card.spread_desired) for card in facts.ladder_summary(step)]
-    end = _table(sheet, row, headers, rows)
-    if not rows:
-        return end
-    _chart(sheet, row, len(headers) + 2, len(rows), step.title, True, series=2)
-    return max(end, row + CHART_ROWS)
+LADDER_HEADERS = ['Kaartje', 'Mediaan nu', 'Mediaan gewenst', 'Verschil', 'Spreiding nu', 'Spreiding gewenst']
+
+
+def _ladder(sheet: Worksheet, row: int, step: Any) -> int:
+    """Medians, gap and spread per card as the screen shows them; then the same per perspective group."""
+    results = workshops.results(step.id)
+    texts = {card['id']: card['text'] for card in results['cards']}
+
+    def rows(summaries: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        return [(texts[card['card_id']], card['median_now'], card['median_desired'], card['gap'], card['spread_now'],
+                 card['spread_desired']) for card in summaries]
+
+    everyone = rows([{**card, 'card_id': card['id']} for card in results['cards']])
+    end = _table(sheet, row, LADDER_HEADERS, everyone)
+    if everyone:
+        _chart(sheet, row, len(LADDER_HEADERS) + 2, len(everyone), step.title, True, series=2)
+        end = max(end, row + CHART_ROWS)
+    for group in results['groups']:
+        write(sheet.cell(end, 1), f'{group["perspective"]} ({group["respondents"]})')
+        sheet.cell(end, 1).font = BOLD
+        end = _table(sheet, end + 1, LADDER_HEADERS, rows([group['cards'][card['id']] for card in results['cards']]))
+    if results['hidden_respondents'] and results['groups']:
+        write(sheet.cell(end, 1), f'{results["hidden_respondents"]} deelnemers staan niet in een groep: zij kozen '
+                                  'geen perspectief of hun groep is te klein.')
+        end += 2
+    return end
 
 
 def _table(sheet: Worksheet, row: int, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:

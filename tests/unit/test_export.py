@@ -161,6 +161,15 @@ def test_summary_has_a_chart_per_result_with_bars_and_reads_like_the_screen(demo
     assert {'Inwoner (4)', 'Mantelzorger (3)'} <= headers
 
 
+def test_summary_shows_the_ladder_per_perspective_group_large_enough(demo_book):
+    workshop, book = demo_book
+    texts = [row[0].value for row in book['Samenvatting'].iter_rows(max_col=1)]
+    ladder = texts.index('Stap 8. Wie wordt eigenaar?')
+    following = texts[ladder + 1:texts.index('Stap 9. Kunt u hiermee leven?')]
+    assert {'Inwoner (4)', 'Mantelzorger (3)'} <= set(following)
+    assert not any(str(text).startswith('Gemeente') for text in following)  # a group of one is never shown
+
+
 def test_toelichting_explains_every_column_and_rung(demo_book):
     workshop, book = demo_book
     explained = {(row['Blad'].value, row['Kolom'].value) for row in table(book['Toelichting'], 'Kolommen')}
