@@ -5,9 +5,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from .conftest import FACILITATOR, PASSWORD
+from .conftest import DESKTOP, FACILITATOR, PASSWORD, PHONE
 
 
 def sign_in(page: Page, base_url: str, name: str, password: str) -> None:
@@ -27,6 +27,20 @@ def new_workshop(page: Page, server, title: str = '') -> None:
     expect(page).to_have_url(re.compile(r'.*/host/.+'))
     by_testid(page, 'open-joining').click()
     expect(by_testid(page, 'workshop-status')).to_have_text('Open.')
+
+
+def room(browser: Browser, server, *, phones: int) -> tuple[Page, Page, list[Page]]:
+    """A new open workshop's console, its projector screen, and phones (mobile contexts) that joined it."""
+    console = browser.new_context(**DESKTOP).new_page()
+    new_workshop(console, server)
+    screen = browser.new_context(**DESKTOP).new_page()
+    screen.goto(server.url + by_testid(console, 'screen-link').get_attribute('href'))
+    join_url = by_testid(console, 'join-address').inner_text()
+    joined = [browser.new_context(**PHONE).new_page() for _ in range(phones)]
+    for phone in joined:
+        phone.goto(join_url)
+        by_testid(phone, 'join').click()
+    return console, screen, joined
 
 
 def by_testid(page: Page, testid: str):

@@ -6,8 +6,7 @@ from playwright.sync_api import expect
 
 from app.text import clean
 
-from .conftest import DESKTOP, PHONE
-from .helpers import by_testid, expect_saved, go_next, new_workshop
+from .helpers import by_testid, expect_saved, go_next, room
 
 pytestmark = pytest.mark.browser
 
@@ -26,15 +25,7 @@ STAYED_SAFE = 'window.hacked === undefined'
 
 
 def test_hostile_cards_are_shown_as_plain_text_and_nothing_runs(server, browser):
-    console = browser.new_context(**DESKTOP).new_page()
-    new_workshop(console, server)
-    screen = browser.new_context(**DESKTOP).new_page()
-    screen.goto(server.url + by_testid(console, 'screen-link').get_attribute('href'))
-    join_url = by_testid(console, 'join-address').inner_text()
-    phones = [browser.new_context(**PHONE).new_page() for _ in range(3)]
-    for phone in phones:
-        phone.goto(join_url)
-        by_testid(phone, 'join').click()
+    console, screen, phones = room(browser, server, phones=3)
     go_next(console, *phones, title='Wie bent u hier?')
     go_next(console, *phones, title='Wat is het probleem volgens u?')
 

@@ -8,8 +8,7 @@ from statistics import median
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE
-from .helpers import by_testid, expect_saved, go_next, new_workshop, tab_to
+from .helpers import by_testid, expect_saved, go_next, room, tab_to
 
 pytestmark = pytest.mark.browser
 NOW_AND_DESIRED = [[(0, 3), (1, 4), (2, 2)], [(0, 2), (1, 5), (1, 3)], [(1, 4), (0, 5), (2, 4)]]  # per phone, card
@@ -20,15 +19,7 @@ def tap(phone, testid: str, value) -> None:
 
 
 def test_phones_place_cards_and_the_screen_agrees_with_the_database(server, browser, tmp_path):
-    console = browser.new_context(**DESKTOP).new_page()
-    new_workshop(console, server)
-    screen = browser.new_context(**DESKTOP).new_page()
-    screen.goto(server.url + by_testid(console, 'screen-link').get_attribute('href'))
-    join_url = by_testid(console, 'join-address').inner_text()
-    phones = [browser.new_context(**PHONE).new_page() for _ in range(3)]
-    for phone in phones:
-        phone.goto(join_url)
-        by_testid(phone, 'join').click()
+    console, screen, phones = room(browser, server, phones=3)
     for title in ('Wie bent u hier?', 'Wat is het probleem volgens u?', 'Hoe gaat het nu?', 'Ideeën en wensen'):
         go_next(console, *phones, title=title)
     for number, phone in enumerate(phones):
