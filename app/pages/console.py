@@ -126,8 +126,11 @@ class Console:
             self.preview_signature = signature
             self.preview.clear()
             with self.preview:
-                self.update_preview = VIEWS[step.kind].screen(ScreenContext(tr=self.tr, step=step,
-                                                                            workshop=state.workshop))
+                context = ScreenContext(tr=self.tr, step=step, workshop=state.workshop)
+                # a kind may add facilitator-only parts (the ladder's progress and one-card discussion)
+                views = VIEWS[step.kind]
+                updates = [views.screen(context)] + ([views.console(context)] if hasattr(views, 'console') else [])
+                self.update_preview = lambda results: [update(results) for update in updates]
             results = None
         if results is None:
             results = await run.io_bound(workshops.results, step.id)

@@ -55,6 +55,9 @@ def test_phones_place_cards_and_the_screen_agrees_with_the_database(server, brow
     tap(phones[0], 'ladder-position', 'nu')  # the phone moved on to "gewenst"; look back at "nu"
     expect(phones[0].locator('[data-testid=ladder-rung][aria-pressed=true]')).to_have_attribute('data-value', '5')
 
+    expect(by_testid(console, 'ladder-console-progress')).to_have_text(
+        '3 deelnemers hebben 18 keer een kaartje geplaatst.')  # the keyboard placement was placed over again
+    expect(by_testid(console, 'ladder-discussion')).to_contain_text('Idee 0')  # one card at a time
     by_testid(console, 'lock-step').click()
     for phone in phones:
         expect(by_testid(phone, 'locked')).to_be_visible()

@@ -131,6 +131,38 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
     return update
 
 
+def console(ctx: ScreenContext):  # type: ignore[no-untyped-def]
+    """For the facilitator: how far the room is, and one card at a time to talk about."""
+    tr, ladder = ctx.tr, ctx.workshop.ladder
+    progress = ui.label().classes('status-line').props('data-testid=ladder-console-progress')
+    ui.label(tr('ladder.discuss')).classes('section-title')
+    chosen: dict[str, Any] = {'card': None, 'results': None}
+    picker = ui.select({}, label=tr('ladder.discuss_card'), on_change=lambda event: show(card=event.value)) \
+        .props('outlined dense data-testid=ladder-discuss').classes('w-full')
+    focus = ui.column().classes('w-full gap-1 discussion').props('data-testid=ladder-discussion')
+
+    def show(results: dict[str, Any] | None = None, card: int | None = None) -> None:
+        results = chosen['results'] = results or chosen['results']
+        cards = {item['id']: item for item in results['cards']}
+        if card in cards:
+            chosen['card'] = card
+        elif chosen['card'] not in cards:
+            chosen['card'] = next(iter(cards), None)
+        picker.set_options({card_id: item['text'] for card_id, item in cards.items()}, value=chosen['card'])
+        progress.set_text(tr('ladder.console_progress', people=results['respondents'],
+                             placements=results['placements']))
+        focus.clear()
+        if chosen['card'] is None:
+            return
+        item, two = cards[chosen['card']], results['two_positions']
+        with focus:
+            ui.label(item['text']).classes('question')
+            ui.label(summary_text(tr, item, two))
+            for index in reversed(range(len(ladder))):
+                ui.label(f'{index + 1}. {ladder[index]["label"]}: {cell_text(tr, item, index, two)}')
+    return lambda results: show(results)
+
+
 def _at(median: float | None, index: int) -> bool:
     return median is not None and round(median - 1) == index  # medians count rungs from 1
 
