@@ -27,7 +27,8 @@ def phone(ctx: PhoneContext) -> None:
     card_choices = Choices([(card['id'], card['text']) for card in cards], {chosen['card']},
                            lambda card_id: pick_card(card_id), testid='ladder-card')
     position_choices = Choices([(name, tr(f'ladder.{name}')) for name in settings.positions()], {'nu'},
-                               lambda position: pick_position(position), testid='ladder-position', row=True)
+                               lambda position: pick_position(position), testid='ladder-position', row=True) \
+        if settings.two_positions else None
     question = ui.label().classes('question')
     rung_choices = Choices(rungs, set(), lambda rung: place(rung), testid='ladder-rung')
     with ui.expansion(tr('ladder.explanations')).classes('w-full').props('data-testid=ladder-explanations'):
@@ -39,7 +40,8 @@ def phone(ctx: PhoneContext) -> None:
         given = mine['placements'].get(card['id'], {})
         progress.set_text(tr('ladder.progress', placed=mine['placed'], total=mine['total']))
         card_choices.mark({card['id']})
-        position_choices.mark({chosen['position']})
+        if position_choices is not None:
+            position_choices.mark({chosen['position']})
         question.set_text(tr(f'ladder.question_{chosen["position"]}', text=card['text']))
         rung_choices.mark({given.get(chosen['position'])})
 
@@ -65,7 +67,6 @@ def phone(ctx: PhoneContext) -> None:
             chosen.update(card=unplaced[0] if unplaced else chosen['card'], position=positions[0])
         show()
 
-    position_choices.set_visibility(settings.two_positions)
     show()
 
 
