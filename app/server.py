@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import Request, Response
 from nicegui import app, background_tasks, core, run, ui
 
-from . import db
+from . import db, nicegui_speedups
 from . import workshop as workshops
 from .config import settings
 from .hub import hub
@@ -59,6 +59,7 @@ async def remove_expired_workshops() -> None:
 def serve() -> None:
     config = settings()
     db.configure(config.effective_database_url)
+    nicegui_speedups.install()
     from . import pages  # noqa: F401  (registers the routes)
     app.add_static_files('/assets', ASSETS)
     app.on_startup(hub.start)
