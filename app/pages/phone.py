@@ -17,6 +17,7 @@ from ..steps.viewbase import PhoneContext
 from ..steps.views import VIEWS
 from ..text import TextError
 from ..throttle import Throttle
+from ..widgets.tap import TapButton
 from . import accessibility
 from .frame import frame, language_switch, page_title, translator
 
@@ -122,7 +123,7 @@ class PhonePage:
             self.status.set_text(tr('phone.joined'))
             await self.show(self.state, None)
 
-        ui.button(tr('phone.join'), on_click=join).props('data-testid=join').classes('big-button')
+        TapButton(tr('phone.join'), join, testid='join').classes('big-button')
 
     def step_view(self, results: dict[str, Any], mine: dict[str, Any]) -> None:
         tr, workshop, step = self.tr, self.state.workshop, self.state.current

@@ -85,6 +85,13 @@ class Page:
         found = self.find(testid)
         return found[0] if found else None
 
+    def options(self, testid: str) -> list[tuple[str, Any]]:
+        """(group id, value) of each option of the tap-button groups marked `testid` (app/widgets/choices.js
+        draws a group's buttons in the browser from one element)."""
+        return [(id_, option['value']) for id_ in sorted(self.elements, key=int)
+                if (props := self.elements[id_].get('props') or {}).get('testid') == testid
+                for option in props.get('options', [])]
+
     def descendants(self, element_id: str) -> list[str]:
         result, todo = [], [element_id]
         while todo:
@@ -117,6 +124,11 @@ class Page:
 
     async def click(self, element_id: str) -> None:
         await self._emit_event(element_id, 'click', [])
+
+    async def pick(self, option: tuple[str, Any]) -> None:
+        """Tap one option found by `options`, as choices.js reports it."""
+        group, value = option
+        await self._emit_event(group, 'pick', [json.dumps(value)])
 
     async def type(self, element_id: str, text: str) -> None:
         """What the browser sends while a resident types into a ui.input or ui.textarea."""

@@ -88,12 +88,12 @@ class Phone:
         await _first(asyncio.sleep(self.rng.uniform(0, spread)), stop.wait())
         if stop.is_set() or self.title != title or page.first('locked'):
             return
-        if 'scale' in self.scenario and (values := page.find('scale-value')):
+        if 'scale' in self.scenario and (values := page.options('scale-value')):
             value = self.rng.choice(values)
-            await self.act(page, 'scale', page.click(value), value=int(page.text(value)))
-        elif 'poll' in self.scenario and (options := page.find('poll-option')):
-            option = self.rng.randrange(len(options))
-            await self.act(page, 'poll', page.click(options[option]), option=option)
+            await self.act(page, 'scale', page.pick(value), value=value[1])
+        elif 'poll' in self.scenario and (options := page.options('poll-option')):
+            option = self.rng.choice(options)
+            await self.act(page, 'poll', page.pick(option), option=option[1])
         elif 'cards' in self.scenario and self.writes_cards and (text := page.first('card-text')):
             card = f'Idee van {self.nickname}: {self.rng.choice(IDEAS)}'
             await page.type(text, card)

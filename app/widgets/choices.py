@@ -1,27 +1,36 @@
 """Large tap targets for picking one or several options; the chosen one is marked by a check mark
-and aria-pressed as well as by colour."""
+and aria-pressed as well as by colour (samenspraak.css). Drawn by choices.js: one element per group."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from nicegui import ui
+from nicegui.element import Element
+from nicegui.events import GenericEventArguments
 
 
-class Choices:
+class Choices(Element, component='choices.js', default_classes='choices'):
     def __init__(self, options: list[tuple[Any, str]], selected: set[Any],
                  on_pick: Callable[[Any], Awaitable[None]], *, testid: str = 'choice', row: bool = False) -> None:
-        self._buttons: dict[Any, tuple[ui.button, str]] = {}
-        with (ui.row() if row else ui.column()).classes('choices w-full gap-2'):
-            for value, label in options:
-                button = ui.button(label, on_click=lambda value=value: on_pick(value)) \
-                    .props(f'data-testid={testid} data-value="{value}" no-caps').classes('choice-button')
-                self._buttons[value] = (button, label)
-        self.mark(selected)
+        super().__init__()
+        self._values = [value for value, _ in options]
+        self._on_pick = on_pick
+        self._props.update(options=[{'value': value, 'label': label} for value, label in options], testid=testid,
+                           selected=self._chosen(selected))
+        if row:
+            self._classes.append('choices-row')
+        self.on('pick', self._picked)
 
     def mark(self, selected: set[Any]) -> None:
-        for value, (button, label) in self._buttons.items():
-            chosen = value in selected
-            button.set_text(f'✓ {label}' if chosen else label)
-            button.props(f'aria-pressed={"true" if chosen else "false"} '
-                         f'color={"primary" if chosen else "white"} text-color={"white" if chosen else "primary"}')
+        self._props['selected'] = self._chosen(selected)
+
+    def _chosen(self, selected: set[Any]) -> list[Any]:
+        return [value for value in self._values if value in selected]
+
+    async def _picked(self, event: GenericEventArguments) -> None:
+        """The browser says which option: only one of ours counts (events can be forged; True is not 1)."""
+        picked = event.args
+        for value in self._values:
+            if value == picked and type(value) is type(picked):
+                await self._on_pick(value)
+                return

@@ -5,6 +5,7 @@ from typing import Any
 
 from nicegui import ui
 
+from ...widgets.tap import TapButton
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import MOTIVATION_MAX_LENGTH, Settings
 
@@ -40,7 +41,7 @@ def phone(ctx: PhoneContext) -> None:
             request_key['value'] = uuid.uuid4().hex
             show_own(mine)
 
-    ui.button(tr('cards.send'), on_click=submit).props('data-testid=send-card').classes('big-button')
+    TapButton(tr('cards.send'), submit, testid='send-card').classes('big-button')
     show_own(ctx.mine)
 
 

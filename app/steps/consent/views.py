@@ -6,6 +6,7 @@ from nicegui import ui
 
 from ...widgets.bars import SplitBars
 from ...widgets.choices import Choices
+from ...widgets.tap import TapButton
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import ANSWERS, REASON_MAX_LENGTH
 
@@ -34,7 +35,8 @@ def _consent_item(ctx: PhoneContext, card_id: int, given: dict[str, str]) -> Non
     with ui.column().classes('w-full') as reason_row:
         reason = ui.input(tr('consent.reason'), value=given.get('reason', '')) \
             .props(f'maxlength={REASON_MAX_LENGTH} outlined data-testid=consent-reason').classes('w-full')
-        ui.button(tr('consent.save_reason'), on_click=lambda: pick(chosen['answer'])).props('outline')
+        TapButton(tr('consent.save_reason'), lambda: pick(chosen['answer']), testid='consent-save-reason',
+                  style='outline')
     reason_row.set_visibility(chosen['answer'] in ('ja_maar', 'nee_want'))
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from nicegui import ui
 
 from ...widgets.bars import SplitBars
+from ...widgets.tap import TapButton
 from ..viewbase import PhoneContext, ScreenContext
 
 
@@ -28,10 +29,10 @@ def phone(ctx: PhoneContext) -> None:
         with ui.element('div').classes('vote-card w-full').props(f'data-testid=dot-card data-card={card["id"]}'):
             ui.label(card['text']).classes('vote-card-text')
             with ui.row().classes('items-center gap-2'):
-                ui.button(tr('dots.add'), on_click=lambda card_id=card['id']: change(card_id, True)) \
-                    .props(f'data-testid=add-dot aria-label="{tr("dots.add_to", text=card["text"][:60])}"')
-                ui.button(tr('dots.remove'), on_click=lambda card_id=card['id']: change(card_id, False)) \
-                    .props(f'outline data-testid=remove-dot aria-label="{tr("dots.remove_from", text=card["text"][:60])}"')
+                TapButton(tr('dots.add'), lambda card_id=card['id']: change(card_id, True), testid='add-dot',
+                          aria_label=tr('dots.add_to', text=card['text'][:60]))
+                TapButton(tr('dots.remove'), lambda card_id=card['id']: change(card_id, False), testid='remove-dot',
+                          style='outline', aria_label=tr('dots.remove_from', text=card['text'][:60]))
                 counters[card['id']] = ui.label().props('data-testid=my-dots')
     show(ctx.mine)
 
