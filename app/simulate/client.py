@@ -128,7 +128,11 @@ class Page:
     async def pick(self, option: tuple[str, Any]) -> None:
         """Tap one option found by `options`, as choices.js reports it."""
         group, value = option
-        await self._emit_event(group, 'pick', [json.dumps(value)])
+        await self.emit(group, 'pick', value)
+
+    async def emit(self, element_id: str, event_type: str, *args: Any) -> None:
+        """What a component drawn in the browser sends (e.g. dot_cards.js: change, card id, add)."""
+        await self._emit_event(element_id, event_type, [json.dumps(arg) for arg in args])
 
     async def type(self, element_id: str, text: str) -> None:
         """What the browser sends while a resident types into a ui.input or ui.textarea."""

@@ -98,15 +98,15 @@ class Phone:
             card = f'Idee van {self.nickname}: {self.rng.choice(IDEAS)}'
             await page.type(text, card)
             await self.act(page, 'cards', page.click(page.first('send-card')), text=card)
-        elif 'dots' in self.scenario and (cards := page.find('dot-card')):
-            await self.give_dots(page, cards)
+        elif 'dots' in self.scenario and (dot_cards := page.first('dot-cards')):
+            await self.give_dots(page, dot_cards)
 
-    async def give_dots(self, page: Page, cards: list[str]) -> None:
+    async def give_dots(self, page: Page, dot_cards: str) -> None:
         left = re.search(r'\d+', page.text(page.first('dots-left')))
         dots = int(left.group()) if left else 1
+        cards = [card['id'] for card in page.props(dot_cards)['cards']]
         for card in self.rng.sample(cards, min(dots, len(cards))):
-            button = page.find('add-dot', inside=card)[0]
-            if not await self.act(page, 'dots', page.click(button), card=int(page.props(card)['data-card'])):
+            if not await self.act(page, 'dots', page.emit(dot_cards, 'change', card, True), card=card):
                 return
 
     async def act(self, page: Page, kind: str, tap: Any, **what: Any) -> bool:
