@@ -55,10 +55,13 @@ def test_sigkill_during_a_card_storm_loses_and_duplicates_nothing(server, browse
             except Exception:  # noqa: BLE001  (a page mid-reload: this card was simply not sent)
                 pass
         if round_number == KILL_AFTER_ROUND:  # while this round's cards are still on their way
+            for phone in phones:
+                phone.evaluate('window.beforeRestart = true')
             server.process.send_signal(signal.SIGKILL)
             server.process.wait()
             server.start()
-            for phone in phones:
+            for phone in phones:  # the old page is gone for the server: each phone loads it anew
+                phone.wait_for_function('window.beforeRestart === undefined', timeout=30_000)
                 expect(by_testid(phone, 'send-card')).to_be_visible(timeout=30_000)
         time.sleep(0.15)
 
