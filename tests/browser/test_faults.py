@@ -1,5 +1,6 @@
 """Faults: the server is killed (SIGKILL) in the middle of a storm of cards and restarted. Every card a phone saw
-confirmed is in the database exactly once, nothing appears that nobody sent, and the phones recover by themselves."""
+confirmed is in the database exactly once, nothing appears that nobody sent, and the phones recover by themselves.
+A phone's socket drops for seconds or for longer than its page is kept: it comes back on the newest step."""
 from __future__ import annotations
 
 import signal
