@@ -24,6 +24,7 @@ ADVISORIES = [  # (package, first fixed release, advisory)
     ('starlette', '0.40.0', 'GHSA-f96h-pmfr-66vw'),
     ('starlette', '0.49.1', 'CVE-2025-62727'),
     ('starlette', '1.0.1', 'GHSA-86qp-5c8j-p5mr'),
+    ('starlette', '1.3.0', 'PYSEC-2026-248'),
     ('python-multipart', '0.0.26', 'CVE-2026-40347'),
     ('python-multipart', '0.0.30', 'GHSA-6jv3-5f52-599m'),
     ('python-multipart', '0.0.31', 'CVE-2026-53540'),
