@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import Request, Response
 from nicegui import app, background_tasks, core, run, ui
 
-from . import db, nicegui_speedups
+from . import db, nicegui_speedups, reconnect
 from . import workshop as workshops
 from .config import settings
 from .hub import hub
@@ -62,6 +62,7 @@ def serve() -> None:
     nicegui_speedups.install()
     from . import pages  # noqa: F401  (registers the routes)
     app.add_static_files('/assets', ASSETS)
+    reconnect.install()
     app.on_startup(hub.start)
     app.on_startup(lambda: background_tasks.create(remove_expired_workshops(), name='retention'))
     app.middleware('http')(add_security_headers)

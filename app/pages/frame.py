@@ -22,6 +22,7 @@ def frame(tr: Translator, *, kind: str) -> None:
                      f'document.documentElement.dir = "{tr.direction}";}}; setLanguage(); '
                      'window.addEventListener("load", setLanguage);</script>'
                      '<link rel="stylesheet" href="/assets/samenspraak.css">')
+    ui.add_body_html('<script defer src="/assets/reconnect.js"></script>')  # after socket.io, before the page starts
     ui.colors(**COLORS)
     ui.query('body').classes(f'page-{kind}')
 

@@ -16,13 +16,21 @@ def phone(ctx: PhoneContext) -> None:
     settings = Settings.model_validate(ctx.step.settings)
     tr = ctx.tr
     ui.label(tr('cards.privacy')).classes('hint')
-    what = ui.textarea(tr('cards.what')).props(f'maxlength={settings.max_length} counter outlined autogrow '
-                                                'data-testid=card-text').classes('w-full')
-    why = ui.textarea(tr('cards.why')).props(f'maxlength={MOTIVATION_MAX_LENGTH} outlined autogrow '
-                                             'data-testid=card-why').classes('w-full') if settings.motivation else None
     request_key = {'value': uuid.uuid4().hex}  # one key per card: a resend after a lost connection is stored once
+
+    def new_card() -> None:  # other words are another card, also when sent before the last one was answered
+        request_key['value'] = uuid.uuid4().hex
+
+    what = ui.textarea(tr('cards.what'), on_change=new_card) \
+        .props(f'maxlength={settings.max_length} counter outlined autogrow data-testid=card-text').classes('w-full')
+    why = ui.textarea(tr('cards.why'), on_change=new_card) \
+        .props(f'maxlength={MOTIVATION_MAX_LENGTH} outlined autogrow data-testid=card-why').classes('w-full') \
+        if settings.motivation else None
     own = ui.column().classes('w-full gap-1')
     progress = ui.label().classes('hint')
+
+    def written() -> tuple[str, str]:
+        return what.value, why.value if why else ''
 
     def show_own(mine: dict[str, Any]) -> None:
         own.clear()
@@ -32,13 +40,13 @@ def phone(ctx: PhoneContext) -> None:
         progress.set_text(tr('cards.progress', count=len(mine['cards']), max=settings.max_per_person))
 
     async def submit() -> None:
-        action = {'text': what.value, 'motivation': why.value if why else '', 'request_key': request_key['value']}
-        mine = await ctx.send(action)
+        sent = written()
+        mine = await ctx.send({'text': sent[0], 'motivation': sent[1], 'request_key': request_key['value']})
         if mine is not None:
-            what.value = ''
-            if why:
-                why.value = ''
-            request_key['value'] = uuid.uuid4().hex
+            if written() == sent:  # else the resident is already writing the next card: keep it
+                what.value = ''
+                if why:
+                    why.value = ''
             show_own(mine)
 
     TapButton(tr('cards.send'), submit, testid='send-card').classes('big-button')
