@@ -10,7 +10,7 @@ file, starts the real server on it (`python -m app`, as bench/run.py does), and 
   exactly when the probe's vote is shown: that is the vote-to-screen latency;
 - a heartbeat GETs a small static file every 50 ms;
 - after `--baseline` seconds the facilitator's console presses "Download Excel" `--exports` times, waiting for
-  each workbook to arrive before the next.
+  each workbook to arrive and then a third of the baseline before the next.
 A figure counts as "during export" when its interval (a vote until it was shown, a gap between two screen
 updates, a heartbeat's round trip) overlaps the time between a click and its download."""
 from __future__ import annotations
@@ -82,7 +82,7 @@ def seed(database: Path, participants: int, cards: int) -> dict[str, Any]:
     workshops.open_for_joining(workshop_id)
     workshops.go_to_step(workshop_id, step.id)
     workshops.show_results(step.id, True)
-    workshop = workshops.find(code=workshops.state(workshop_id).workshop.code)
+    workshop = workshops.state(workshop_id).workshop
     db.engine().dispose()
     return {'answers': answers, 'join': f'/w/{workshop.join_token}', 'screen': f'/s/{workshop.screen_token}',
             'console': f'/host/{workshop.host_token}'}
@@ -146,24 +146,24 @@ async def export(console: Console, times: int, baseline: float, pause: float) ->
 async def session(url: str, links: dict[str, str], phones: int, exports: int, baseline: float) -> dict[str, Any]:
     measured: dict[str, Any] = {'acts': [], 'shown': [], 'beats': []}
     async with AsyncExitStack() as stack:
-        def http() -> httpx.AsyncClient:
-            return stack.enter_async_context(httpx.AsyncClient(timeout=120))
+        async def http() -> httpx.AsyncClient:  # one cookie jar per tab, closed at the end
+            return await stack.enter_async_context(httpx.AsyncClient(timeout=120))
         screen, console = Screen(Page(await http())), Console(await http())
         await screen.page.open(url + links['screen'])
-        console_http = console.http
-        await sign_in(Page(console_http), url)
+        await sign_in(Page(console.http), url)
         await console.open(url + links['console'])
         await console.wait_for(lambda: console.first('download-excel'))
         record = lambda **entry: measured['acts'].append(entry)  # noqa: E731
-        crowd = [Phone(number, url + links['join'], frozenset({'scale'}), record, rng=random.Random(number))
-                 for number in range(phones + 1)]
-        pages = [Page(await http()) for _ in crowd]
-        for phone, page in zip(crowd, pages):
+        everyone = [Phone(number, url + links['join'], frozenset({'scale'}), record, rng=random.Random(number))
+                    for number in range(phones + 1)]
+        pages = [Page(await http()) for _ in everyone]
+        for phone, page in zip(everyone, pages):
             await phone.join(page)
-        print(f'{len(crowd)} phones joined', flush=True)
+        print(f'{len(everyone)} phones joined', flush=True)
         done = asyncio.Event()
-        tasks = [asyncio.create_task(crowd_phone(phone, page, done)) for phone, page in zip(crowd[1:], pages[1:])]
-        tasks.append(asyncio.create_task(probe_phone(crowd[0], pages[0], screen, done, measured['shown'])))
+        (probe, *crowd), (probe_page, *crowd_pages) = everyone, pages
+        tasks = [asyncio.create_task(crowd_phone(phone, page, done)) for phone, page in zip(crowd, crowd_pages)]
+        tasks.append(asyncio.create_task(probe_phone(probe, probe_page, screen, done, measured['shown'])))
         tasks.append(asyncio.create_task(heartbeat(await http(), url + '/assets/favicon.svg', done, measured['beats'])))
         await asyncio.sleep(WARM_UP)
         measured['from'] = time.time()
