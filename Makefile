@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui
 TEST_COMMANDS := chromium zbarimg soffice
 
-.PHONY: run demo test test-tools bench bench-quick
+.PHONY: run demo test test-tools bench bench-quick bench-export
 
 run: $(INSTALLED)
 	$(PY) -m app
@@ -44,3 +44,8 @@ bench: $(INSTALLED)
 
 bench-quick: $(INSTALLED)
 	$(PY) bench/run.py --quick
+
+# The export of a large workshop (issue 4): on its own, then while phones vote; see docs/performance.md
+bench-export: $(INSTALLED)
+	$(PY) bench/export_bench.py
+	$(PY) bench/export_live_bench.py

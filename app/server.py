@@ -67,6 +67,9 @@ def serve() -> None:
     app.on_startup(lambda: background_tasks.create(remove_expired_workshops(), name='retention'))
     app.middleware('http')(add_security_headers)
     core.sio.eio.cors_allowed_origins = allowed_origins()
+    # run.cpu_bound's workers (the Excel export) start clean and open their own database engine from the same
+    # settings; forked ones would inherit this process's threads and open database connections
+    run.process_pool_start_method = 'spawn'
     # Quasar's request progress bar has no accessible name (axe: aria-progressbar-name) and tells residents nothing
     app.config.quasar_config['loadingBar']['skipHijack'] = True
     ui.run(host=config.host, port=config.port, title='Samenspraak', language='nl', reload=False, show=False,

@@ -29,11 +29,11 @@ DOTS = 11  # dots per participant
 LADDER_CARDS = 12  # cards each participant places, now and desired
 
 
-def fill(participants: int, cards: int) -> int:
+def fill(participants: int, cards: int, owner_id: int | None = None) -> tuple[int, int]:
     """A workshop from the default plan plus a ladder step; returns its id and the number of answers."""
     rng = random.Random(1)
     plan = plans.load(plans.DEFAULT_PLAN)
-    workshop = workshops.create(plan, title='Benchmark', municipality='Benchgemeente')
+    workshop = workshops.create(plan, title='Benchmark', municipality='Benchgemeente', owner_id=owner_id)
     with db.transaction() as session:
         steps = {step.key: step for step in session.exec(select(Step).where(Step.workshop_id == workshop.id))}
         ladder = Step(workshop_id=workshop.id, position=len(steps), key='eigenaar', kind='ladder',

@@ -2,9 +2,11 @@
 
 Sheet names, their order, table names and column headers are fixed by SCHEMA_VERSION; change them only
 together with that number. The Toelichting sheet is written from the same column definitions, so the
-documentation cannot drift from the data. Every function blocks: the console calls them via run.io_bound."""
+documentation cannot drift from the data. Every function blocks: the console runs `in_worker` in a worker process
+(run.cpu_bound), which opens its own database engine from the settings."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from datetime import UTC, date, datetime
 from io import BytesIO
@@ -25,6 +27,7 @@ from .facts import Facts, read
 from .tables import Column, put_table
 
 SCHEMA_VERSION = '1.0'
+WORKER_NICENESS = 10  # 0 is normal, 19 the lowest priority
 SHEETS = {  # name: (its Excel tables, what it holds)
     'Samenvatting': ('', 'De uitkomsten per stap om te lezen, met grafieken. Per perspectief alleen groepen die groot '
                          'genoeg zijn.'),
@@ -144,6 +147,13 @@ def as_bytes(workshop_id: int) -> bytes:
     stream = BytesIO()
     export(workshop_id, stream)
     return stream.getvalue()
+
+
+def in_worker(workshop_id: int) -> bytes:
+    """as_bytes for the console's worker process, at a lower CPU priority than the live server: on a busy
+    machine the phones and the screen keep their share of the processor and the export waits."""
+    os.setpriority(os.PRIO_PROCESS, 0, WORKER_NICENESS)
+    return as_bytes(workshop_id)
 
 
 def filename(workshop: Workshop, day: date | None = None) -> str:

@@ -189,12 +189,16 @@ class Console:
         return False
 
     async def download(self) -> None:
-        """Build the workbook off the event loop and hand it to the browser."""
+        """Build the workbook in a worker process and hand it to the browser. Not a thread: a large workshop's
+        workbook takes seconds of pure-Python work that would hold the GIL and stall every live page
+        (bench/export_live_bench.py). The worker opens its own database engine from the same settings."""
         if not await self.still_allowed():
             return
         self.status.set_text(self.tr('console.preparing_excel'))
         workshop = self.state.workshop
-        data = await run.io_bound(workbook.as_bytes, workshop.id)
+        data = await run.cpu_bound(workbook.in_worker, workshop.id)
+        if data is None:  # the server is shutting down
+            return
         ui.download(data, workbook.filename(workshop), XLSX)
         self.status.set_text(self.tr('console.done'))
 

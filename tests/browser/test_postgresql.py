@@ -1,8 +1,9 @@
-"""The same server code on PostgreSQL (DATABASE_URL): join, answer, restart, nothing lost."""
+"""The same server code on PostgreSQL (DATABASE_URL): join, answer, restart, nothing lost, export."""
 from __future__ import annotations
 
 import os
 
+import openpyxl
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
@@ -50,6 +51,13 @@ def test_answers_are_kept_on_postgresql_across_a_restart(browser, tmp_path):
         expect(by_testid(phone, 'scale-value').get_by_text('✓ 3')).to_be_visible(timeout=30_000)
         by_testid(console, 'reveal').click()
         expect(bar_count(screen, '3')).to_have_text('1', timeout=30_000)
+
+        with console.expect_download() as download:  # built by a worker process with its own engine on PostgreSQL
+            by_testid(console, 'download-excel').click()
+        download.value.save_as(tmp_path / 'uitkomsten.xlsx')
+        book = openpyxl.load_workbook(tmp_path / 'uitkomsten.xlsx')
+        header, *votes = book['Stemmen'].iter_rows(values_only=True)
+        assert [(vote[header.index('Soort')], vote[header.index('Waarde')]) for vote in votes] == [('schaal', 3)]
     finally:
         server.stop()
     engine = create_engine(DATABASE_URL.replace('postgresql://', 'postgresql+psycopg://'))
