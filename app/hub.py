@@ -29,15 +29,18 @@ class Update:
 
 class Hub:
     def __init__(self) -> None:
-        self._events: dict[int, Event[Update]] = {}
+        self._events: dict[int, Event[Update]] = {}  # every update: screens and consoles show results
+        self._state_events: dict[int, Event[Update]] = {}  # state changes only: phones ignore other results
         self._dirty_steps: dict[int, set[int]] = {}
         self._dirty_state: set[int] = set()
         self._shown_step: dict[int, int | None] = {}  # workshop id -> the current step its pages were last told
         self._task: asyncio.Task | None = None
 
-    def subscribe(self, workshop_id: int, callback: Callable[[Update], Any]) -> None:
-        """Call from inside a page: the subscription ends when that page's client is deleted."""
-        self._events.setdefault(workshop_id, Event[Update]()).subscribe(callback)
+    def subscribe(self, workshop_id: int, callback: Callable[[Update], Any], *, state_only: bool = False) -> None:
+        """Call from inside a page: the subscription ends when that page's client is deleted.
+        With `state_only` the page hears only of state changes; a vote does not wake hundreds of phones."""
+        events = self._state_events if state_only else self._events
+        events.setdefault(workshop_id, Event[Update]()).subscribe(callback)
 
     def results_changed(self, workshop_id: int, step_id: int) -> None:
         self._dirty_steps.setdefault(workshop_id, set()).add(step_id)
@@ -65,14 +68,17 @@ class Hub:
             steps = self._dirty_steps.pop(workshop_id, set())
             state_changed = workshop_id in self._dirty_state
             self._dirty_state.discard(workshop_id)
-            event = self._events.get(workshop_id)
-            if event is None or not event.callbacks:
+            listeners = [event for event in (self._events.get(workshop_id),
+                                             self._state_events.get(workshop_id) if state_changed else None)
+                         if event is not None and event.callbacks]
+            if not listeners:
                 continue
             update = await run.io_bound(_load, workshop_id, steps, state_changed,
                                         self._shown_step.get(workshop_id))
             if update is not None:
                 self._shown_step[workshop_id] = update.state.workshop.current_step_id
-                event.emit(update)
+                for event in listeners:
+                    event.emit(update)
 
 
 def _load(workshop_id: int, step_ids: set[int], state_changed: bool, shown_step: int | None) -> Update | None:

@@ -57,7 +57,7 @@ class PhonePage:
             self.status = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
             self.body = ui.column().classes('w-full gap-3')
             accessibility.link()
-        hub.subscribe(self.state.workshop.id, self.on_update)
+        hub.subscribe(self.state.workshop.id, self.on_update, state_only=True)
         await self.show(self.state, None)
 
     def screen_signature(self, state: workshops.State) -> tuple[Any, ...]:
@@ -157,7 +157,6 @@ class PhonePage:
         return mine
 
     async def on_update(self, update: Update) -> None:
-        if update.state_changed:
-            current = update.state.current
-            await self.show(update.state, update.results.get(current.id) if current else None,
-                            update.mine.get(self.participant.id) if self.participant else None)
+        current = update.state.current
+        await self.show(update.state, update.results.get(current.id) if current else None,
+                        update.mine.get(self.participant.id) if self.participant else None)
