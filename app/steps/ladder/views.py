@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from nicegui import ui
+from nicegui.elements.mixins.text_element import TextElement
 
 from ...widgets.choices import Choices
 from ..viewbase import PhoneContext, ScreenContext
@@ -31,9 +32,11 @@ def phone(ctx: PhoneContext) -> None:
         if settings.two_positions else None
     question = ui.label().classes('question')
     rung_choices = Choices(rungs, set(), lambda rung: place(rung), testid='ladder-rung')
-    with ui.expansion(tr('ladder.explanations')).classes('w-full').props('data-testid=ladder-explanations'):
-        for index, rung in reversed(list(enumerate(ctx.workshop.ladder))):
-            ui.label(f'{index + 1}. {rung["label"]}: {rung["explanation"]}').classes('hint')
+    # a native <details>: opens without a server round trip and costs three elements, not a Quasar expansion's
+    with ui.element('details').classes('rung-explanations').props('data-testid=ladder-explanations'):
+        TextElement(tag='summary', text=tr('ladder.explanations'))
+        ui.label('\n'.join(f'{index + 1}. {rung["label"]}: {rung["explanation"]}'
+                           for index, rung in reversed(list(enumerate(ctx.workshop.ladder))))).classes('hint')
 
     def show() -> None:
         card = next(card for card in cards if card['id'] == chosen['card'])
