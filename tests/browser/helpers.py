@@ -12,10 +12,12 @@ from .conftest import DESKTOP, FACILITATOR, PASSWORD, PHONE
 
 def sign_in(page: Page, base_url: str, name: str, password: str) -> None:
     page.goto(f'{base_url}/login')
+    # a value typed before the socket is up never reaches the server: under load that is seconds
+    page.wait_for_function('window.socket && window.socket.connected', timeout=30_000)
     by_testid(page, 'name').fill(name)
     by_testid(page, 'password').fill(password)
     by_testid(page, 'sign-in').click()
-    expect(page).to_have_url(f'{base_url}/')
+    expect(page).to_have_url(f'{base_url}/', timeout=30_000)
 
 
 def new_workshop(page: Page, server, title: str = '') -> None:
