@@ -319,3 +319,26 @@ def test_a_participant_cannot_act_on_another_workshops_step(running):
     assert caught.value.key == 'error.bad_request'
     with pytest.raises(DomainError):
         workshops.act(999_999, foreign_step.id, {'value': 3})  # an unknown participant
+
+
+def test_what_everyone_gave_read_in_one_go_equals_each_phones_own(running):
+    """After a step change the hub reads every phone's answers at once; each must equal what that phone reads."""
+    workshop, at = running
+    people = [join(workshop, name) for name in ('ans', 'bob', 'cor')]
+    ideas = at('ideeen')
+    for number, person in enumerate(people[:2]):
+        workshops.act(person.id, ideas.id, {'text': f'idee {number}', 'motivation': 'omdat'})
+    cards = [card.id for card in workshops.cards_of_step(ideas.id)]
+    dots = at('kiezen')
+    workshops.act(people[0].id, dots.id, {'card': cards[0]})
+    workshops.act(people[0].id, dots.id, {'card': cards[1]})
+    ladder = at('eigenaar')
+    workshops.act(people[1].id, ladder.id, {'card': cards[1], 'rung': 4})
+    for step in (ideas, dots, ladder):
+        everyone = workshops.mine_of_everyone(step.id)
+        assert set(everyone) == {person.id for person in people}
+        for person in people:
+            assert everyone[person.id] == workshops.mine(person.id, step.id)
+    assert workshops.mine_of_everyone(dots.id)[people[0].id]['per_card'] == {cards[0]: 1, cards[1]: 1}
+    assert workshops.mine_of_everyone(ladder.id)[people[1].id]['placements'] == {cards[1]: {'nu': 4}}
+    assert workshops.mine_of_everyone(ideas.id)[people[2].id] == {'cards': []}

@@ -37,10 +37,12 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
                 motivation=motivation, request_key=request_key))
 
 
-def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
-    cards = db.exec(select(Card).where(Card.step_id == step.id, Card.participant_id == participant.id)
-                    .order_by(Card.id))
-    return {'cards': [{'id': card.id, 'text': card.text, 'motivation': card.motivation} for card in cards]}
+def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    written: dict[int, dict[str, Any]] = {person.id: {'cards': []} for person in people}
+    for card in db.exec(select(Card).where(Card.step_id == step.id, Card.participant_id.in_(list(written)))
+                        .order_by(Card.id)):
+        written[card.participant_id]['cards'].append({'id': card.id, 'text': card.text, 'motivation': card.motivation})
+    return written
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from ...models import Answer, Participant, Step, Workshop
 from ...text import clean
-from ..base import DomainError, StrictSettings, answers_of, bars, perspective_of, put_answer, require_int
+from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
 from ..cardsource import chosen_cards
 
 ANSWERS = ['ja', 'ja_maar', 'nee_want']
@@ -39,9 +39,10 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     put_answer(db, step, participant, target=target, choice=answer, reason=reason, card_id=target or None)
 
 
-def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
-    return {'answers': {answer.target: {'answer': answer.choice, 'reason': answer.reason}
-                        for answer in answers_of(db, step, participant)}}
+def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    return {person_id: {'answers': {answer.target: {'answer': answer.choice, 'reason': answer.reason}
+                                    for answer in given}}
+            for person_id, given in answers_by_participant(db, step, people).items()}
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:

@@ -1,13 +1,15 @@
 """Dot voting on the cards of an earlier step: a configurable number of dots per participant."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from pydantic import Field
 from sqlmodel import Session, select
 
 from ...models import Answer, Card, Participant, Step, Workshop
-from ..base import DomainError, StrictSettings, answers_of, bars, perspective_of, require_int
+from ..base import (DomainError, StrictSettings, answers_by_participant, answers_of, bars, perspective_of,
+                    require_int)
 from ..cardsource import lead_cards, step_by_key
 
 
@@ -39,12 +41,10 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     db.add(Answer(step_id=step.id, participant_id=participant.id, slot=free_slot, card_id=card.id, value=1))
 
 
-def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
-    given = answers_of(db, step, participant)
-    per_card: dict[int, int] = {}
-    for answer in given:
-        per_card[answer.card_id] = per_card.get(answer.card_id, 0) + 1
-    return {'per_card': per_card, 'left': Settings.model_validate(step.settings).dots - len(given)}
+def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    dots = Settings.model_validate(step.settings).dots
+    return {person_id: {'per_card': dict(Counter(answer.card_id for answer in given)), 'left': dots - len(given)}
+            for person_id, given in answers_by_participant(db, step, people).items()}
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:

@@ -17,8 +17,8 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     raise DomainError('error.bad_request')
 
 
-def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
-    return {}
+def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    return {person.id: {} for person in people}
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:

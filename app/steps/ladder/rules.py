@@ -12,7 +12,7 @@ from pydantic import Field
 from sqlmodel import Session, delete, select
 
 from ...models import Answer, Participant, Step, Workshop
-from ..base import (DomainError, StrictSettings, answers_of, perspective_groups, perspective_of, put_answer,
+from ..base import (DomainError, StrictSettings, answers_by_participant, perspective_groups, perspective_of, put_answer,
                     require_int)
 from ..cardsource import chosen_cards
 from .summary import DESIRED, NOW, summarize
@@ -53,15 +53,19 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     put_answer(db, step, participant, target=card_id, slot=POSITIONS[position], value=rung, card_id=card_id)
 
 
-def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
-    settings = Settings.model_validate(step.settings)
-    cards = items(db, step, db.get(Workshop, step.workshop_id))
+def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    positions = set(Settings.model_validate(step.settings).positions())
+    cards = items(db, step, db.get(Workshop, step.workshop_id))  # once for the whole room: it ranks by dots
     names = {slot: name for name, slot in POSITIONS.items()}
-    placements: dict[int, dict[str, int]] = {}
-    for answer in answers_of(db, step, participant):
-        placements.setdefault(answer.target, {})[names[answer.slot]] = answer.value
-    placed = sum(1 for card in cards if set(settings.positions()) <= set(placements.get(card['id'], {})))
-    return {'placements': placements, 'placed': placed, 'total': len(cards)}
+
+    def of(given: list[Answer]) -> dict[str, Any]:
+        placements: dict[int, dict[str, int]] = {}
+        for answer in given:
+            placements.setdefault(answer.target, {})[names[answer.slot]] = answer.value
+        placed = sum(1 for card in cards if positions <= set(placements.get(card['id'], {})))
+        return {'placements': placements, 'placed': placed, 'total': len(cards)}
+
+    return {person_id: of(given) for person_id, given in answers_by_participant(db, step, people).items()}
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:

@@ -22,8 +22,8 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     db.add(participant)
 
 
-def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
-    return {'perspective': participant.perspective}
+def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    return {person.id: {'perspective': person.perspective} for person in people}
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:

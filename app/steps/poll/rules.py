@@ -7,7 +7,7 @@ from pydantic import Field
 from sqlmodel import Session, delete, select
 
 from ...models import Answer, Participant, Step, Workshop
-from ..base import DomainError, StrictSettings, answers_of, bars, perspective_of, put_answer, require_int
+from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
 
 
 class Settings(StrictSettings):
@@ -29,8 +29,9 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
                                      Answer.slot == option))
 
 
-def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
-    return {'selected': [answer.value for answer in answers_of(db, step, participant)]}
+def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    return {person_id: {'selected': [answer.value for answer in given]}
+            for person_id, given in answers_by_participant(db, step, people).items()}
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 from sqlmodel import Session, select
 
 from ...models import Answer, Participant, Step, Workshop
-from ..base import DomainError, StrictSettings, answers_of, bars, perspective_of, put_answer, require_int
+from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
 
 
 class Settings(StrictSettings):
@@ -34,9 +34,9 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     put_answer(db, step, participant, value=value)
 
 
-def mine(db: Session, step: Step, participant: Participant) -> dict[str, Any]:
-    answers = answers_of(db, step, participant)
-    return {'value': answers[0].value if answers else None}
+def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    return {person_id: {'value': given[0].value if given else None}
+            for person_id, given in answers_by_participant(db, step, people).items()}
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
