@@ -45,7 +45,7 @@ def prepare(database: Path, url: str) -> tuple[dict[str, str], Step]:
 
 
 async def lead(phones: int, ladder: Step, report: Report, screen: Screen, console: Page,
-               measured: dict[str, Any], server_pid: int, spread: float) -> None:
+               measured: dict[str, Any], pids: dict[str, int], spread: float) -> None:
     """Wait for every phone, press "next" up to the ladder step, reveal it, and wait until the screen shows
     every acknowledged placement."""
     await until(lambda: screen.participants >= phones, what=f'{phones} participants on the screen')
@@ -54,7 +54,7 @@ async def lead(phones: int, ladder: Step, report: Report, screen: Screen, consol
         await click(console, 'next')
         await console.wait_for(lambda: console.text(console.first('current-step')) != current)  # noqa: B023
     await click(console, 'reveal')
-    measured['cpu_before'] = cpu_seconds(server_pid)
+    cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
     expected = report.connected(phones) * CARDS * (2 if ladder.settings.get('two_positions') else 1)
     placing = spread + expected / max(phones, 1) * (LADDER_PAUSE[1] + 1) + 60  # seconds, generously
     await until(lambda: len(report.entries('act', title=ladder.title)) >= expected, timeout=placing,
@@ -62,7 +62,8 @@ async def lead(phones: int, ladder: Step, report: Report, screen: Screen, consol
     acts = report.entries('act', title=ladder.title, acknowledged=True)
     await until(lambda: screen.first_time(ladder.title, len(acts)) is not None, timeout=30,
                 what=f'the screen showing {len(acts)} placements')
-    measured.update(acts=acts, cpu_after=cpu_seconds(server_pid), latencies=screen.latencies(ladder.title, acts),
+    measured.update(acts=acts, cpu={name: round(cpu_seconds(pid) - cpu_before[name], 1) for name, pid in pids.items()},
+                    latencies=screen.latencies(ladder.title, acts),
                     settled=screen.first_time(ladder.title, len(acts)), messages=screen.messages,
                     full_ladder_bytes=rendered_bytes(screen.page))
 
@@ -82,15 +83,17 @@ def measure(phones: int) -> dict[str, Any]:
         report = Report(data_dir / 'phones.jsonl')
         simulator = start_phones(links['join'], report, phones=phones, join_rate=JOIN_RATE, scenario='ladder',
                                  spread=spread)
-        measured: dict[str, Any] = {'acts': [], 'latencies': [], 'messages': []}
+        measured: dict[str, Any] = {'acts': [], 'latencies': [], 'messages': [], 'cpu': {}}
+        pids = {'server': server.pid, 'simulator': simulator.pid}
         try:
             walked = asyncio.run(watch(links, lambda screen, console: lead(phones, ladder, report, screen, console,
-                                                                          measured, server.pid, spread), measured))
+                                                                          measured, pids, spread), measured))
             rss_after = rss_kib(server.pid)
         finally:
             stop(simulator)
         acts = walked['acts']
         start = min((act['sent'] for act in acts), default=0)
+        acked = [act['done'] - act['sent'] for act in acts]  # tap until the phone says "saved"
         during = [size for t, size in walked['messages'] if start <= t <= (walked.get('settled') or 0)]
         return {
             'phones': phones,
@@ -98,12 +101,15 @@ def measure(phones: int) -> dict[str, Any]:
             'placements_refused': len(report.entries('act', acknowledged=False)),
             'placement_to_screen_p50_ms': ms(percentile(walked['latencies'], 0.50)),
             'placement_to_screen_p95_ms': ms(percentile(walked['latencies'], 0.95)),
+            'placement_ack_p50_ms': ms(percentile(acked, 0.50)),
+            'placement_ack_p95_ms': ms(percentile(acked, 0.95)),
             'placing_s': round(walked['settled'] - start, 1) if walked.get('settled') and acts else None,
             'screen_messages': len(during),
             'screen_bytes': sum(during),
             'largest_screen_message_bytes': max(during, default=None),
             'full_ladder_bytes': walked.get('full_ladder_bytes'),
-            'server_cpu_s': round(walked['cpu_after'] - walked['cpu_before'], 1) if 'cpu_after' in walked else None,
+            'server_cpu_s': walked['cpu'].get('server'),  # while the phones placed
+            'simulator_cpu_s': walked['cpu'].get('simulator'),  # the phones' process, on the same machine
             'rss_per_phone_kib': round((rss_after - rss_before) / phones, 1),
             'dropped_sockets': walked['dropped'] + len(report.entries('dropped')),
             'phone_errors': len(report.entries('error')),
@@ -111,9 +117,10 @@ def measure(phones: int) -> dict[str, Any]:
         }
 
 
-COLUMNS = ['phones', 'placements_acknowledged', 'placement_to_screen_p50_ms', 'placement_to_screen_p95_ms',
-           'placing_s', 'screen_messages', 'screen_bytes', 'largest_screen_message_bytes', 'full_ladder_bytes',
-           'server_cpu_s', 'rss_per_phone_kib', 'dropped_sockets', 'lost_actions']
+COLUMNS = ['phones', 'placements_acknowledged', 'placement_ack_p95_ms', 'placement_to_screen_p50_ms',
+           'placement_to_screen_p95_ms', 'placing_s', 'screen_messages', 'screen_bytes', 'largest_screen_message_bytes',
+           'full_ladder_bytes', 'server_cpu_s', 'simulator_cpu_s', 'rss_per_phone_kib', 'dropped_sockets',
+           'lost_actions']
 
 
 def main() -> None:
