@@ -209,7 +209,7 @@ async def sign_in(login: Page, url: str) -> None:
     await login.type(login.first('name'), FACILITATOR)
     await login.type(login.first('password'), PASSWORD)
     await login.click(login.first('sign-in'))
-    await asyncio.sleep(1)  # argon2 takes a moment; the browser would follow the redirect after it
+    await login.wait_for(lambda: login.opened)  # signed in when the page sends the browser on (argon2 takes a while)
     await login.close()
 
 
