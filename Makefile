@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui
 TEST_COMMANDS := chromium zbarimg soffice
 
-.PHONY: run demo test test-tools bench bench-quick bench-export
+.PHONY: run demo test test-tools bench bench-quick bench-export bench-ladder
 
 run: $(INSTALLED)
 	$(PY) -m app
@@ -49,3 +49,7 @@ bench-quick: $(INSTALLED)
 bench-export: $(INSTALLED)
 	$(PY) bench/export_bench.py
 	$(PY) bench/export_live_bench.py
+
+# 200 phones place 8 cards each on the ladder while the screen updates in place (issues 3 and 6)
+bench-ladder: $(INSTALLED)
+	$(PY) bench/ladder_bench.py

@@ -64,7 +64,7 @@ def add_simulate(commands: argparse._SubParsersAction) -> None:
     simulate.add_argument('--join-rate', type=float, default=10, help='phones joining per second (default 10)')
     simulate.add_argument('--scenario', default='all',
                           help='what phones do after joining, comma-separated: join (nothing more), cards, scale, '
-                               'poll, dots, reconnect, all (default)')
+                               'poll, dots, ladder (place every card on the ladder), reconnect, all (default)')
     simulate.add_argument('--spread', type=float, default=10,
                           help='phones answer a step at a random moment within this many seconds (default 10)')
     simulate.add_argument('--storm', default='', metavar='STEP_TITLE',

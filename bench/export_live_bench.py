@@ -34,9 +34,8 @@ from app import accounts, db  # noqa: E402
 from app import workshop as workshops  # noqa: E402
 from app.simulate.client import Page  # noqa: E402
 from app.simulate.phone import Phone  # noqa: E402
-from bench.common import ms, percentile, stop  # noqa: E402
 from bench.export_bench import fill  # noqa: E402
-from bench.run import FACILITATOR, PASSWORD, sign_in, start_server  # noqa: E402
+from bench.common import FACILITATOR, PASSWORD, ms, percentile, sign_in, start_server, stop  # noqa: E402
 
 LIVE_STEP = 'nu'  # the default plan's first scale step, 1 to 5
 CROWD_VALUES = (1, 2, 3)

@@ -17,9 +17,9 @@ import httpx
 from .client import Page
 from .phone import Phone
 
-ANSWERS = ('cards', 'scale', 'poll', 'dots')
+ANSWERS = ('cards', 'scale', 'poll', 'dots', 'ladder')
 SCENARIOS = {'join': set(), 'cards': {'cards'}, 'scale': {'scale'}, 'poll': {'poll'}, 'dots': {'dots'},
-             'reconnect': {'reconnect'}, 'all': {*ANSWERS, 'reconnect'}}
+             'ladder': {'ladder'}, 'reconnect': {'reconnect'}, 'all': {*ANSWERS, 'reconnect'}}
 
 
 def scenario(names: str) -> frozenset[str]:

@@ -16,12 +16,14 @@ from typing import Any
 import httpx
 
 from ..i18n import Translator
+from ..steps.ladder.rules import POSITIONS
 from .client import Page
 
 SAVED = Translator()('phone.saved')  # the status a phone shows only after the commit (default language)
 STORM_SPREAD = 2.0  # seconds: on the storm step every phone answers within this
 RECONNECT_PAUSE = 1.0  # seconds a reconnecting phone stays away (a locked screen, a lift)
 ACTION_TIMEOUT = 60
+LADDER_PAUSE = (0.5, 2.5)  # seconds between two placements on the ladder: reading a card, choosing a rung
 Record = Callable[..., None]
 
 
@@ -29,7 +31,7 @@ Record = Callable[..., None]
 class Phone:
     number: int
     join_url: str
-    scenario: frozenset[str]  # any of: cards, scale, poll, dots, reconnect
+    scenario: frozenset[str]  # any of: cards, scale, poll, dots, ladder, reconnect
     record: Record
     spread: float = 10.0
     storm_title: str = ''
@@ -100,6 +102,8 @@ class Phone:
             await self.act(page, 'cards', page.click(page.first('send-card')), text=card)
         elif 'dots' in self.scenario and (dot_cards := page.first('dot-cards')):
             await self.give_dots(page, dot_cards)
+        elif 'ladder' in self.scenario and page.options('ladder-card'):
+            await self.place_cards(page, title, stop)
 
     async def give_dots(self, page: Page, dot_cards: str) -> None:
         left = re.search(r'\d+', page.text(page.first('dots-left')))
@@ -109,12 +113,32 @@ class Phone:
             if not await self.act(page, 'dots', page.emit(dot_cards, 'change', card, True), card=card):
                 return
 
-    async def act(self, page: Page, kind: str, tap: Any, **what: Any) -> bool:
-        """Send one action and wait for the phone's answer; acknowledged means it showed the saved status."""
+    async def place_cards(self, page: Page, title: str, stop: asyncio.Event) -> None:
+        """Every card on a rung: tap the card, then a rung, for "nu" and — when asked — "gewenst"."""
+        for card in page.options('ladder-card'):
+            for position in [value for _, value in page.options('ladder-position')] or ['nu']:
+                await _first(asyncio.sleep(self.rng.uniform(*LADDER_PAUSE)), stop.wait())
+                if stop.is_set() or self.title != title:
+                    return
+                await self.tap(page, page.pick(card))
+                if (chosen := page.options('ladder-position')) and page.props(chosen[0][0])['selected'] != [position]:
+                    await self.tap(page, page.pick(next(option for option in chosen if option[1] == position)))
+                rung = self.rng.choice(page.options('ladder-rung'))
+                if not await self.act(page, 'ladder', page.pick(rung), card=card[1], position=position,
+                                      slot=POSITIONS[position], rung=rung[1]):
+                    return
+
+    @staticmethod
+    async def tap(page: Page, tap: Any) -> None:
+        """A tap that only changes what the phone shows: wait until the phone has shown it."""
         updates = page.updates
-        sent = time.time()
         await tap
         await page.wait_for(lambda: page.updates > updates, ACTION_TIMEOUT)
+
+    async def act(self, page: Page, kind: str, tap: Any, **what: Any) -> bool:
+        """Send one action and wait for the phone's answer; acknowledged means it showed the saved status."""
+        sent = time.time()
+        await self.tap(page, tap)
         acknowledged = page.text(page.first('status')).startswith(SAVED)
         self.record(event='act', phone=self.number, nickname=self.nickname, kind=kind, title=self.title, sent=sent,
                     done=time.time(), acknowledged=acknowledged, **what)

@@ -1,0 +1,73 @@
+"""A late tap on the ladder: the step was locked in the database, but the phone never heard of it (its update got
+lost) and still shows the open ladder. Tapping a card and a rung must be refused with the lock message, and the
+database must hold exactly what it held before."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from playwright.sync_api import expect
+
+from app import db, plans
+from app import workshop as workshops
+from app.i18n import Translator
+
+from .conftest import PHONE
+from .helpers import by_testid, expect_saved
+from .test_ladder import tap
+
+pytestmark = pytest.mark.browser
+LOCKED = Translator()('error.step_locked')
+
+
+def ladder_workshop(database, server_url: str) -> tuple[str, int]:
+    """A workshop on its ladder step with three idea cards, made with the app's own rules on the server's file;
+    returns its join address and the ladder step's id."""
+    db.configure(f'sqlite:///{database}')
+    try:
+        workshop = workshops.create(plans.load(plans.DEFAULT_PLAN), title='Laat')
+        workshops.open_for_joining(workshop.id)
+        steps = workshops.state(workshop.id).steps
+        ideas = next(step for step in steps if step.key == workshops.IDEA_STEP_KEY)
+        workshops.seed_cards(ideas.id, [('Een huiskamer', ''), ('Gewone taal', ''), ('Eén loket', '')], origin='test')
+        ladder = next(step for step in steps if step.kind == 'ladder')
+        workshops.go_to_step(workshop.id, ladder.id)
+    finally:
+        db.engine().dispose()
+    return f'{server_url}/w/{workshop.join_token}', ladder.id
+
+
+def placements(database) -> list[tuple[int, int, int]]:
+    with sqlite3.connect(database) as connection:
+        return connection.execute("""select target, slot, value from answer join step on step.id = answer.step_id
+                                     where step.kind = 'ladder' order by answer.id""").fetchall()
+
+
+def test_a_tap_on_a_ladder_locked_behind_the_phones_back_is_refused(server, browser, tmp_path):
+    database = tmp_path / 'samenspraak.db'
+    join_url, ladder_id = ladder_workshop(database, server.url)
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(join_url)
+    by_testid(phone, 'join').click()
+    expect(by_testid(phone, 'ladder-card')).to_have_count(3)
+    cards = [button.get_attribute('data-value') for button in by_testid(phone, 'ladder-card').all()]
+    tap(phone, 'ladder-card', cards[0])
+    tap(phone, 'ladder-rung', 2)
+    expect_saved(phone)
+    before = placements(database)
+    assert before == [(int(cards[0]), 0, 2)]
+
+    db.configure(f'sqlite:///{database}')
+    try:
+        workshops.lock_step(ladder_id, True)  # the domain's own lock, but no word to the hub: the phone is not told
+    finally:
+        db.engine().dispose()
+    expect(by_testid(phone, 'locked')).to_have_count(0)  # it still shows the open ladder
+
+    tap(phone, 'ladder-card', cards[1])
+    tap(phone, 'ladder-rung', 4)
+    expect(by_testid(phone, 'status')).to_have_text(LOCKED)
+    tap(phone, 'ladder-card', cards[0])  # changing an earlier placement is refused just the same
+    tap(phone, 'ladder-rung', 5)
+    expect(by_testid(phone, 'status')).to_have_text(LOCKED)
+    assert placements(database) == before
