@@ -94,7 +94,7 @@ def start_follow_up(data: bytes, plan: Plan, *, title: str = '', owner_id: int |
     if book.sheetnames != list(workbook.SHEETS):
         raise DomainError('intake.not_our_workbook')
     facts = {row['Gegeven']: row['Waarde'] for _, row in _table(book['Sessie'], 'Sessie', workbook.SESSION)}
-    if facts.get('Schemaversie') != workbook.SCHEMA_VERSION:
+    if facts.get('Schemaversie') not in workbook.READABLE_SCHEMAS:
         raise DomainError('intake.wrong_schema', found=_shown(facts.get('Schemaversie')),
                           expected=workbook.SCHEMA_VERSION)
     cards, merged_into = _idea_cards(book, max_length=max_length)
