@@ -24,7 +24,8 @@ class Update:
     state_changed: bool  # step, lock, reveal, timer or workshop status changed: views may need rebuilding
     results: dict[int, dict[str, Any]] = field(default_factory=dict)  # step id -> results, for dirty steps
     participants: int = 0
-    mine: dict[int, dict[str, Any]] = field(default_factory=dict)  # participant id -> their answers, on a new step
+    # participant id -> their answers on the current step, on a state change: phones that rebuild need them
+    mine: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 class Hub:
@@ -33,7 +34,6 @@ class Hub:
         self._state_events: dict[int, Event[Update]] = {}  # state changes only: phones ignore other results
         self._dirty_steps: dict[int, set[int]] = {}
         self._dirty_state: set[int] = set()
-        self._shown_step: dict[int, int | None] = {}  # workshop id -> the current step its pages were last told
         self._task: asyncio.Task | None = None
 
     def subscribe(self, workshop_id: int, callback: Callable[[Update], Any], *, state_only: bool = False) -> None:
@@ -73,26 +73,23 @@ class Hub:
                          if event is not None and event.callbacks]
             if not listeners:
                 continue
-            update = await run.io_bound(_load, workshop_id, steps, state_changed,
-                                        self._shown_step.get(workshop_id))
+            update = await run.io_bound(_load, workshop_id, steps, state_changed)
             if update is not None:
-                self._shown_step[workshop_id] = update.state.workshop.current_step_id
                 for event in listeners:
                     event.emit(update)
 
 
-def _load(workshop_id: int, step_ids: set[int], state_changed: bool, shown_step: int | None) -> Update | None:
+def _load(workshop_id: int, step_ids: set[int], state_changed: bool) -> Update | None:
     state = workshops.state(workshop_id)
     if state.workshop is None:  # deleted: its pages show "not found" on their next load
         return None
     current = state.current
     if state_changed and current is not None:
         step_ids = step_ids | {current.id}
-    new_step = state_changed and current is not None and current.id != shown_step
     return Update(state=state, state_changed=state_changed,
                   results={step_id: workshops.results(step_id) for step_id in step_ids},
                   participants=workshops.participant_count(workshop_id),
-                  mine=workshops.mine_of_everyone(current.id) if new_step else {})
+                  mine=workshops.mine_of_everyone(current.id) if state_changed and current is not None else {})
 
 
 hub = Hub()

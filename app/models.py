@@ -82,7 +82,7 @@ class Card(SQLModel, table=True):
     motivation: str = ''
     hidden: bool = False
     group_id: int | None = None  # the card this one was merged into
-    origin: str = ''  # where a facilitator's card came from: 'lijst' (an Excel list) or 'sessie <code>'
+    origin: str = ''  # a facilitator's card: 'plan', 'begeleider' (typed), 'lijst' (Excel list) or 'sessie <code>'
     request_key: str | None = Field(default=None, unique=True, max_length=64)  # a resend is stored once
     created_at: datetime = Field(default_factory=now)
 

@@ -9,9 +9,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .steps import RULES
+from .steps.cardsource import holds_own_cards
+from .text import TextError, clean
 
 SESSIONS_DIR = Path(__file__).parent.parent / 'sessions'
 DEFAULT_PLAN = 'methode-jet'
+MAX_PLAN_CARDS = 50
 
 
 class PlanError(ValueError):
@@ -30,6 +33,7 @@ class StepPlan(BaseModel):
     kind: str
     title: str = Field(min_length=1, max_length=120)
     body: str = Field(default='', max_length=2000)
+    cards: list[str] = Field(default=[], max_length=MAX_PLAN_CARDS)  # a ladder's own cards (or a cards step's first)
     settings: dict[str, Any] = {}
 
 
@@ -97,6 +101,7 @@ def parse(raw: dict[str, Any], source: str) -> Plan:
             if source_key and seen.get(source_key) is None:
                 raise PlanError(f'{where}: refers to "{source_key}", which is not an earlier step')
         step.settings = settings.model_dump()
+        step.cards = _cards(step, where)
         seen[step.key] = step.kind
     return Plan(name=Path(source).stem, title=plan_file.title, question=plan_file.question,
                 description=plan_file.description, min_group_size=plan_file.min_group_size,
@@ -108,8 +113,19 @@ def _split_settings(step: Any) -> Any:
     """In the file a step's own settings stand beside its key, kind, title and body."""
     if not isinstance(step, dict):
         return step
-    common = {name: step[name] for name in ('key', 'kind', 'title', 'body') if name in step}
+    common = {name: step[name] for name in ('key', 'kind', 'title', 'body', 'cards') if name in step}
     return {**common, 'settings': {name: value for name, value in step.items() if name not in common}}
+
+
+def _cards(step: StepPlan, where: str) -> list[str]:
+    """The step's listed cards, cleaned like a resident's; only a step that holds its own cards may list them."""
+    if step.cards and not holds_own_cards(step.kind, step.settings):
+        raise PlanError(f'{where}: only a cards step, or a ladder without cards_from, lists cards of its own')
+    max_length = RULES['cards'].Settings().max_length
+    try:
+        return [clean(text, max_length=max_length) for text in step.cards]
+    except TextError as error:
+        raise PlanError(f'{where}: a card is empty or longer than {max_length} characters') from error
 
 
 def _step_references(settings: BaseModel) -> list[str]:

@@ -16,6 +16,7 @@ from .models import Card, Participant, Step, Workshop, now
 from .plans import Plan
 from .steps import RULES
 from .steps.base import DomainError
+from .steps.cardsource import holds_own_cards
 from .text import clean
 from .throttle import Throttle
 
@@ -25,6 +26,8 @@ NICKNAME_MAX_LENGTH = 40
 TITLE_MAX_LENGTH = 120
 BODY_MAX_LENGTH = 2000
 IDEA_STEP_KEY = 'ideeen'  # the Methode Jet plan's ideas step
+PLAN_ORIGIN = 'plan'  # a card the session plan lists for a step
+TYPED_ORIGIN = 'begeleider'  # a card the facilitator typed in the console
 
 
 @dataclass
@@ -60,10 +63,14 @@ def _create(session: Session, plan: Plan, *, title: str, municipality: str = '',
         min_group_size=plan.min_group_size, owner_id=owner_id, previous=previous)
     session.add(workshop)
     session.flush()
-    for position, step_plan in enumerate(plan.steps):
-        session.add(Step(workshop_id=workshop.id, position=position, key=step_plan.key, kind=step_plan.kind,
-                         title=step_plan.title, body=step_plan.body, settings=step_plan.settings))
+    steps = [Step(workshop_id=workshop.id, position=position, key=step_plan.key, kind=step_plan.kind,
+                  title=step_plan.title, body=step_plan.body, settings=step_plan.settings)
+             for position, step_plan in enumerate(plan.steps)]
+    session.add_all(steps)
     session.flush()
+    for step, step_plan in zip(steps, plan.steps):
+        if step_plan.cards:
+            _add_cards(session, step, [(text, '') for text in step_plan.cards], origin=PLAN_ORIGIN)
     first = session.exec(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position)).first()
     workshop.current_step_id = first.id
     first.opened_at = now()
@@ -311,13 +318,32 @@ def idea_step(steps: list[tuple[str, str]]) -> int | None:
     return next((index for index in cards if steps[index][0] == IDEA_STEP_KEY), cards[0] if cards else None)
 
 
-def seed_cards(step_id: int, cards: list[tuple[str, str]], *, origin: str) -> None:
-    """Add facilitator cards (no author) to a cards step, all in one transaction."""
-    with db.transaction() as session:
+def card_max_length(step: Step) -> int:
+    """How long a card of this step may be: a cards step's own setting, else the cards' default."""
+    settings = RULES['cards'].Settings
+    return (settings.model_validate(step.settings) if step.kind == 'cards' else settings()).max_length
+
+
+def own_cards_step(step_id: int, workshop_id: int | None = None) -> Step:
+    """The step, when it holds cards of its own (a cards step, a ladder without `cards_from`) in this workshop."""
+    with db.reading() as session:
         step = session.get(Step, step_id)
-        if step is None or step.kind != 'cards':
-            raise DomainError('error.bad_request')
+    if step is None or not holds_own_cards(step.kind, step.settings) or workshop_id not in (None, step.workshop_id):
+        raise DomainError('error.bad_request')
+    return step
+
+
+def seed_cards(step_id: int, cards: list[tuple[str, str]], *, origin: str) -> None:
+    """Add facilitator cards (no author) to a step with cards of its own, all in one transaction."""
+    step = own_cards_step(step_id)
+    with db.transaction() as session:
         _add_cards(session, step, cards, origin=origin)
+
+
+def add_card(workshop_id: int, step_id: int, text: str) -> None:
+    """A card the facilitator typed, under the same text rules as a resident's card."""
+    step = own_cards_step(step_id, workshop_id)
+    seed_cards(step.id, [(clean(text, max_length=card_max_length(step)), '')], origin=TYPED_ORIGIN)
 
 
 def create_follow_up(plan: Plan, *, title: str, municipality: str, previous: dict[str, Any],

@@ -19,9 +19,8 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import db
 from .. import workshop as workshops
-from ..models import Step, Workshop
+from ..models import Workshop
 from ..plans import Plan
 from ..steps.base import DomainError
 from ..steps.cards.rules import MOTIVATION_MAX_LENGTH
@@ -71,12 +70,10 @@ def read_card_list(data: bytes, *, max_length: int = CardSettings().max_length) 
 
 
 def add_card_list(step_id: int, data: bytes) -> int:
-    """Read a card list and add its cards to a cards step, marked as coming from a list; returns how many."""
-    with db.reading() as session:
-        step = session.get(Step, step_id)
-    if step is None or step.kind != 'cards':
-        raise DomainError('error.bad_request')
-    cards = read_card_list(data, max_length=CardSettings.model_validate(step.settings).max_length)
+    """Read a card list and add its cards to a step with cards of its own (a cards step, a ladder without
+    `cards_from`), marked as coming from a list; returns how many."""
+    step = workshops.own_cards_step(step_id)
+    cards = read_card_list(data, max_length=workshops.card_max_length(step))
     workshops.seed_cards(step_id, cards, origin=LIST_ORIGIN)
     return len(cards)
 
@@ -97,7 +94,7 @@ def start_follow_up(data: bytes, plan: Plan, *, title: str = '', owner_id: int |
     if book.sheetnames != list(workbook.SHEETS):
         raise DomainError('intake.not_our_workbook')
     facts = {row['Gegeven']: row['Waarde'] for _, row in _table(book['Sessie'], 'Sessie', workbook.SESSION)}
-    if facts.get('Schemaversie') != workbook.SCHEMA_VERSION:
+    if facts.get('Schemaversie') not in workbook.READABLE_SCHEMAS:
         raise DomainError('intake.wrong_schema', found=_shown(facts.get('Schemaversie')),
                           expected=workbook.SCHEMA_VERSION)
     cards, merged_into = _idea_cards(book, max_length=max_length)

@@ -26,7 +26,8 @@ from .cells import write
 from .facts import Facts, read
 from .tables import Column, put_table
 
-SCHEMA_VERSION = '1.0'
+SCHEMA_VERSION = '1.1'  # 1.1: Kaarten got the column Herkomst
+READABLE_SCHEMAS = ('1.0', SCHEMA_VERSION)  # what a follow-up session can start from
 WORKER_NICENESS = 10  # 0 is normal, 19 the lowest priority
 SHEETS = {  # name: (its Excel tables, what it holds)
     'Samenvatting': ('', 'De uitkomsten per stap om te lezen, met grafieken. Per perspectief alleen groepen die groot '
@@ -35,7 +36,7 @@ SHEETS = {  # name: (its Excel tables, what it holds)
                                         'perspectief waren.'),
     'Stappen': ('Stappen', 'Elke stap van het programma, in volgorde. Eén rij per stap.'),
     'Deelnemers': ('Deelnemers', 'Eén rij per deelnemer. De deelnemercode verbindt dit blad met de andere bladen.'),
-    'Kaarten': ('Kaarten', 'Eén rij per kaartje dat een deelnemer schreef.'),
+    'Kaarten': ('Kaarten', 'Eén rij per kaartje: geschreven door een deelnemer of ingebracht door de begeleider.'),
     'Stemmen': ('Stemmen', 'Eén rij per antwoord bij schaal, peiling, stippen en draagvlak: een stip, een cijfer, '
                            'een keuze.'),
     'Ladder': ('Ladder, LadderPerKaart', 'Eén rij per plaatsing van een kaartje op de trap van eigenaarschap; '
@@ -95,7 +96,10 @@ CARDS = (CARD, STEP,
          Column('Verborgen', '"ja" als de begeleider het kaartje verborg, anders "nee".', 10),
          Column('Stippen', 'Aantal stippen dat precies dit kaartje kreeg (stippen op een samengevoegd kaartje '
                            'tellen hier, niet bij de groep).', 9),
-         Column('Geschreven op', 'Wanneer het kaartje verstuurd werd.', 19))
+         Column('Geschreven op', 'Wanneer het kaartje verstuurd werd.', 19),
+         Column('Herkomst', 'Leeg als een deelnemer het kaartje schreef. Anders waar het vandaan kwam: plan (stond in '
+                            'het programma), begeleider (getypt tijdens de bijeenkomst), lijst (uit een Excel-lijst) '
+                            'of sessie met een code (uit een eerdere bijeenkomst).', 16))
 VOTES = (STEP, Column('Soort', 'Soort stap: schaal, peiling, stippen of draagvlak.', 11), PARTICIPANT, PERSPECTIVE,
          Column('Kaart', 'Nummer van het kaartje waar het antwoord over gaat (stippen, draagvlak); anders leeg.', 8),
          CARD_TEXT,
@@ -204,7 +208,7 @@ def _cards(sheet: Worksheet, facts: Facts) -> None:
     put_table(sheet, 'Kaarten', CARDS, (
         (card.id, facts.step_number[card.step_id], card.text, card.motivation, facts.pseudonym.get(card.participant_id),
          facts.perspective.get(card.participant_id, ''), card.group_id, 'ja' if card.hidden else 'nee', dots[card.id],
-         facts.local(card.created_at)) for card in facts.cards))
+         facts.local(card.created_at), card.origin) for card in facts.cards))
 
 
 def _votes(sheet: Worksheet, facts: Facts) -> None:

@@ -19,6 +19,7 @@ from ..i18n import Translator
 from ..models import Step
 from ..steps import RULES
 from ..steps.base import DomainError
+from ..steps.cardsource import card_source, holds_own_cards
 from ..steps.viewbase import ScreenContext
 from ..steps.views import VIEWS
 from ..text import TextError
@@ -30,7 +31,7 @@ from .screen import join_address
 
 STEP_KEYS = {'PageDown': 1, 'ArrowRight': 1, 'PageUp': -1, 'ArrowLeft': -1}
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-CARD_KINDS = {'cards': None, 'arrange': 'cards_from', 'dots': 'cards_from'}  # kind -> setting naming the cards
+CARD_KINDS = {'cards', 'arrange', 'dots', 'ladder'}  # kinds whose cards the console lists for moderation
 
 
 @ui.page('/host/{host_token}', reconnect_timeout=30)
@@ -253,9 +254,23 @@ class Console:
             if step.timer_ends_at:
                 ui.button(tr('console.stop_timer'), on_click=lambda: self.act(workshops.start_timer, step.id, None)) \
                     .props('flat data-testid=stop-timer')
-        if step.kind == 'cards':
-            excel_upload(tr, tr('console.cards_from_excel'), testid='cards-upload', max_bytes=intake.MAX_BYTES,
-                         on_data=lambda data: self.add_card_list(step.id, data), report=self.status.set_text)
+        if holds_own_cards(step.kind, step.settings):
+            self.own_card_controls(step)
+
+    def own_card_controls(self, step: Step) -> None:
+        """A step with cards of its own (a cards step, a ladder without cards_from): type a card or add a list."""
+        tr = self.tr
+        ui.label(tr('console.own_cards_hint')).classes('hint')
+        with ui.row().classes('gap-2 items-end'):
+            text = ui.input(tr('console.card_text')).props('outlined dense data-testid=own-card-text').classes('w-96')
+
+            async def add() -> None:
+                if await self.act(workshops.add_card, self.workshop_id, step.id, text.value or ''):
+                    text.value = ''
+            text.on('keydown.enter', add)
+            ui.button(tr('console.add_card'), on_click=add).props('outline data-testid=own-card-add')
+        excel_upload(tr, tr('console.cards_from_excel'), testid='cards-upload', max_bytes=intake.MAX_BYTES,
+                     on_data=lambda data: self.add_card_list(step.id, data), report=self.status.set_text)
 
     async def add_card_list(self, step_id: int, data: bytes) -> None:
         """Add the cards of an uploaded Excel list to a cards step: all of them, or none and the reason why."""
@@ -271,15 +286,13 @@ class Console:
 
     async def show_cards(self, step: Step) -> None:
         """Moderation of the cards the current step shows: hide/unhide, merge into another card."""
-        setting = CARD_KINDS.get(step.kind, '')
-        if setting == '':
+        if step.kind not in CARD_KINDS:
             self.cards.clear()
             self.cards_signature = []
             return
-        source_key = step.key if setting is None else step.settings.get(setting, '')
-        source = next((candidate for candidate in self.state.steps if candidate.key == source_key), None)
+        source = next((candidate for candidate in self.state.steps if candidate.key == card_source(step)), None)
         cards = await run.io_bound(workshops.cards_of_step, source.id) if source else []
-        signature = [(card.id, card.hidden, card.group_id) for card in cards]
+        signature = [step.id, *((card.id, card.hidden, card.group_id) for card in cards)]
         if signature == self.cards_signature:
             return
         self.cards_signature = signature
@@ -287,6 +300,10 @@ class Console:
         self.cards.clear()
         with self.cards:
             ui.label(tr('console.cards', count=len(cards))).classes('section-title').props('role=heading aria-level=2')
+            if source is not None and source.id != step.id:  # hiding there is how cards are (un)picked here
+                ui.label(tr('console.cards_of_step', title=source.title)).classes('hint')
+                if step.settings.get('ranked_by') and step.settings.get('top'):
+                    ui.label(tr('console.cards_ranked', top=step.settings['top'])).classes('hint')
             leads = {card.id: card.text for card in cards if card.group_id is None and not card.hidden}
             for card in cards:
                 with ui.row().classes('w-full items-center gap-2 no-wrap console-card').props('data-testid=console-card'):

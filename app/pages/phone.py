@@ -11,7 +11,7 @@ from nicegui import app, run, ui
 from .. import workshop as workshops
 from ..hub import Update, hub
 from ..i18n import Translator
-from ..models import Participant
+from ..models import Participant, Step
 from ..steps.base import DomainError
 from ..steps.viewbase import PhoneContext
 from ..steps.views import VIEWS
@@ -60,16 +60,19 @@ class PhonePage:
         hub.subscribe(self.state.workshop.id, self.on_update, state_only=True)
         await self.show(self.state, None)
 
-    def screen_signature(self, state: workshops.State) -> tuple[Any, ...]:
+    def screen_signature(self, state: workshops.State, results: dict[str, Any] | None) -> tuple[Any, ...]:
         step = state.current
         return (self.participant is not None, state.workshop.status, state.workshop.joining_locked,
                 step and step.id, step and step.locked, step and step.title, step and step.body,
-                step and str(step.settings))
+                step and str(step.settings), step and chosen_card_ids(step, results))
 
     async def show(self, state: workshops.State, results: dict[str, Any] | None,
                    mine: dict[str, Any] | None = None) -> None:
         self.state = state
-        signature = self.screen_signature(state)
+        step = state.current
+        if results is None and step is not None and self.participant is not None:
+            results = await run.io_bound(workshops.results, step.id)
+        signature = self.screen_signature(state, results)
         if signature == self.shown:
             return
         step_changed = not self.shown or self.shown[3] != signature[3]
@@ -80,9 +83,6 @@ class PhonePage:
             with self.body:
                 self.join_form()
             return
-        step = state.current
-        if results is None and step is not None:
-            results = await run.io_bound(workshops.results, step.id)
         if mine is None:  # not handed over by the hub: read our own
             mine = await run.io_bound(workshops.mine, self.participant.id, step.id) if step is not None else {}
         if mine is None:  # run.io_bound gives None while the server shuts down
@@ -160,3 +160,9 @@ class PhonePage:
         current = update.state.current
         await self.show(update.state, update.results.get(current.id) if current else None,
                         update.mine.get(self.participant.id) if self.participant else None)
+
+
+def chosen_card_ids(step: Step, results: dict[str, Any] | None) -> tuple[int, ...]:
+    """The cards a step asks about, which the facilitator may change live (typed, hidden, merged): a change rebuilds
+    the phone. Not a cards step's: residents write there, and a rebuild would lose what they are typing."""
+    return () if step.kind == 'cards' else tuple(sorted(card['id'] for card in (results or {}).get('cards', [])))

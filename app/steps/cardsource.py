@@ -1,5 +1,5 @@
-"""Cards that later steps work on: the visible cards of an earlier cards step, merged cards folded
-into the card they were merged into, optionally ranked by an earlier dot vote."""
+"""Cards that later steps work on: the visible cards of an earlier cards step (or of a ladder's own list),
+merged cards folded into the card they were merged into, optionally ranked by an earlier dot vote."""
 from __future__ import annotations
 
 from collections import Counter
@@ -8,6 +8,17 @@ from typing import Any
 from sqlmodel import Session, select
 
 from ..models import Answer, Card, Step, Workshop
+
+
+def holds_own_cards(kind: str, settings: dict[str, Any]) -> bool:
+    """A cards step holds the cards written in it; a ladder without `cards_from` holds the cards the facilitator
+    lists for it (in the plan, typed in the console, or from an Excel list)."""
+    return kind == 'cards' or (kind == 'ladder' and not settings.get('cards_from'))
+
+
+def card_source(step: Step) -> str:
+    """The key of the step whose cards `step` shows: its own, or the one its `cards_from` names ('' if none)."""
+    return step.key if holds_own_cards(step.kind, step.settings) else step.settings.get('cards_from', '')
 
 
 def step_by_key(db: Session, workshop: Workshop, key: str) -> Step | None:

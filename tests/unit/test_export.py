@@ -272,6 +272,25 @@ def test_ladder_placements_and_per_card_summary(database, tmp_path):
     assert (stappen[ladder_number]['Soort'].value, stappen[ladder_number]['Reacties'].value) == ('ladder', 6)
 
 
+def test_a_ladder_with_its_own_cards_exports_them_with_their_origin_and_placements(database, tmp_path):
+    raw = {'title': 'Buurt', 'perspectives': ['Inwoner'], 'ladder': [{'label': f'Trede {n}'} for n in range(1, 4)],
+           'steps': [{'key': 'eigen', 'kind': 'ladder', 'title': 'Wie doet wat?', 'cards': ['Buurthuis']}]}
+    workshop = workshops.create(plans.parse(raw, 'buurt.toml'))
+    workshops.open_for_joining(workshop.id)
+    [ladder] = workshops.state(workshop.id).steps
+    workshops.add_card(workshop.id, ladder.id, 'Eén loket')
+    ans = workshops.join(workshop.id, 'ans')
+    planned, typed = (card['id'] for card in workshops.results(ladder.id)['cards'])
+    workshops.act(ans.id, ladder.id, {'card': typed, 'rung': 2})
+    book = saved(workshop.id, tmp_path)[1]
+    cards = table(book['Kaarten'], 'Kaarten')
+    assert [(row['Kaart'].value, row['Stap'].value, row['Tekst'].value, row['Auteur'].value, row['Herkomst'].value)
+            for row in cards] == [(planned, 1, 'Buurthuis', None, 'plan'), (typed, 1, 'Eén loket', None, 'begeleider')]
+    assert [(row['Stap'].value, row['Kaart'].value, row['Kaarttekst'].value, row['Trede'].value)
+            for row in table(book['Ladder'], 'Ladder')] == [(1, typed, 'Eén loket', 3)]
+    assert [row['Kaart'].value for row in table(book['Ladder'], 'LadderPerKaart')] == [typed]
+
+
 def test_cells_keep_unwritable_text_saveable(tmp_path):
     from app.export.cells import write
     book = openpyxl.Workbook()

@@ -133,6 +133,17 @@ def test_a_follow_up_carries_over_the_visible_idea_cards_with_their_groups(datab
     assert len(stored(Card, Card.workshop_id == follow_up.id)) == len(originals)
 
 
+def test_a_follow_up_starts_from_a_workbook_of_schema_1_0(database):
+    """1.1 only added Kaarten's column Herkomst, which a follow-up does not read."""
+    earlier = demo.fill()
+    book = load_workbook(BytesIO(workbook.as_bytes(earlier.id)))
+    next(row for row in book['Sessie'].iter_rows() if row[0].value == 'Schemaversie')[1].value = '1.0'
+    stream = BytesIO()
+    book.save(stream)
+    follow_up = intake.start_follow_up(stream.getvalue(), plans.load(plans.DEFAULT_PLAN))
+    assert len(ideas(follow_up.id)) == len([card for card in ideas(earlier.id) if not card.hidden])
+
+
 def test_a_follow_up_keeps_the_ladder_summary_per_card(database):
     earlier = demo.fill()
     book = load_workbook(BytesIO(workbook.as_bytes(earlier.id)))

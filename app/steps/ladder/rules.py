@@ -8,23 +8,29 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from sqlmodel import Session, delete, select
 
 from ...models import Answer, Participant, Step, Workshop
 from ..base import (DomainError, StrictSettings, answers_by_participant, perspective_groups, perspective_of, put_answer,
                     require_int)
-from ..cardsource import chosen_cards
+from ..cardsource import card_source, chosen_cards
 from .summary import DESIRED, NOW, summarize
 
 POSITIONS = {'nu': NOW, 'gewenst': DESIRED}
 
 
 class Settings(StrictSettings):
-    cards_from: str
+    cards_from: str = ''  # an earlier cards step; empty: the ladder's own cards (plan, typed, Excel list)
     ranked_by: str = ''  # a dot-vote step: take its top cards
     top: int = Field(default=0, ge=0, le=20)  # 0: all cards
     two_positions: bool = False  # ask "nu" and "gewenst" for each card
+
+    @model_validator(mode='after')
+    def _ranked_cards_come_from_a_step(self) -> Settings:
+        if self.ranked_by and not self.cards_from:
+            raise ValueError('ranked_by needs cards_from: a dot vote ranks the cards of the step it voted on')
+        return self
 
     def positions(self) -> list[str]:
         return list(POSITIONS) if self.two_positions else ['nu']
@@ -32,7 +38,7 @@ class Settings(StrictSettings):
 
 def items(db: Session, step: Step, workshop: Workshop) -> list[dict[str, Any]]:
     settings = Settings.model_validate(step.settings)
-    return chosen_cards(db, workshop, settings.cards_from, settings.ranked_by, settings.top)
+    return chosen_cards(db, workshop, card_source(step), settings.ranked_by, settings.top)
 
 
 def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
