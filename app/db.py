@@ -1,8 +1,9 @@
 """Database engine and transactions: an SQLite file by default, PostgreSQL through DATABASE_URL."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from sqlalchemy import event, inspect
@@ -12,6 +13,10 @@ from sqlmodel import Session, SQLModel, create_engine
 from . import models  # noqa: F401  (registers the tables)
 
 _engine: Engine | None = None
+# SQLite lets one writer in at a time and makes the others poll, sleeping up to 100 ms between tries: under
+# a room of phones the lock then sits free while every waiter sleeps. Queueing our own writers here hands the
+# lock on at once (bench/ladder_bench.py). PostgreSQL locks rows and needs none of this.
+_sqlite_writer = threading.Lock()
 def configure(url: str) -> Engine:
     """Create the engine for `url` and the tables it lacks."""
     global _engine  # noqa: PLW0603
@@ -89,7 +94,8 @@ def _make_sqlite_safe(sqlite_engine: Engine) -> None:
 @contextmanager
 def transaction() -> Iterator[Session]:
     """One short transaction: committed on success, rolled back on any error."""
-    with Session(engine().execution_options(sqlite_begin='IMMEDIATE'), expire_on_commit=False) as session:
+    queue = nullcontext() if is_postgres() else _sqlite_writer
+    with queue, Session(engine().execution_options(sqlite_begin='IMMEDIATE'), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
