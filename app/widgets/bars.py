@@ -11,16 +11,21 @@ class Bars:
     def __init__(self, *, testid: str = 'bars') -> None:
         self._container = ui.column().classes('bars w-full').props(f'data-testid={testid}')
         self._keys: list[str] = []
-        self._rows: dict[str, tuple[ui.label, ui.element, ui.label]] = {}
+        self._rows: dict[str, tuple[ui.element, ui.label, ui.element, ui.label]] = {}
 
     def show(self, items: list[tuple[str, str, int]]) -> None:
-        """`items` are (key, label, count); same keys in the same order: only counts and widths change."""
+        """`items` are (key, label, count); with the same keys only counts, widths and, when sorted by count,
+        the order change: a dot vote reorders its rows on every count and must not rebuild them each time."""
         keys = [key for key, _, _ in items]
-        if keys != self._keys:
+        if sorted(keys) != sorted(self._keys):
             self._rebuild(items)
+        elif keys != self._keys:
+            for index, key in enumerate(keys):
+                self._rows[key][0].move(target_index=index)
+            self._keys = keys
         highest = max((count for _, _, count in items), default=0) or 1
         for key, label, count in items:
-            label_element, bar, count_element = self._rows[key]
+            _, label_element, bar, count_element = self._rows[key]
             label_element.set_text(label)
             count_element.set_text(str(count))
             bar.style(f'width: {max(count / highest * 100, 0.5):.1f}%')
@@ -31,13 +36,13 @@ class Bars:
         self._keys = [key for key, _, _ in items]
         with self._container:
             for key, label, _ in items:
-                with ui.element('div').classes('bar-row w-full').props(f'data-key="{key}"'):
+                with ui.element('div').classes('bar-row w-full').props(f'data-key="{key}"') as row:
                     label_element = ui.label(label).classes('bar-label')
                     with ui.row().classes('w-full items-center no-wrap gap-2'):
                         with ui.element('div').classes('bar-track'):
                             bar = ui.element('div').classes('bar-fill')
                         count_element = ui.label('0').classes('bar-count').props('data-testid=count')
-                self._rows[key] = (label_element, bar, count_element)
+                self._rows[key] = (row, label_element, bar, count_element)
 
 
 class SplitBars:

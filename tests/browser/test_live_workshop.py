@@ -72,13 +72,15 @@ def test_live_workshop_from_qr_to_results_survives_reload_and_restart(server, br
     go_next(console, *phones, title='Kiezen')
     idea_ids = [card.get_attribute('data-card') for card in by_testid(phones[0], 'dot-card').all()]
     assert len(idea_ids) == 3
+    by_testid(console, 'reveal').click()  # shown from the start: the bars are built in card order, then re-sorted
+    expect(bar_count(screen, idea_ids[2])).to_have_text('0')
     for phone in phones:
-        by_testid(phone, 'dot-card').filter(has_text='Idee 0').locator('[data-testid=add-dot]').click()
+        by_testid(phone, 'dot-card').filter(has_text='Idee 2').locator('[data-testid=add-dot]').click()
         expect_saved(phone)
-    by_testid(phones[0], 'dot-card').filter(has_text='Idee 0').locator('[data-testid=add-dot]').click()
+    by_testid(phones[0], 'dot-card').filter(has_text='Idee 2').locator('[data-testid=add-dot]').click()
     expect(by_testid(phones[0], 'status')).to_have_text('U kunt maar één stip op een kaartje zetten.')
-    by_testid(console, 'reveal').click()
-    expect(bar_count(screen, idea_ids[0])).to_have_text('3')
+    expect(bar_count(screen, idea_ids[2])).to_have_text('3')
+    assert screen_order(screen)[0] == idea_ids[2]  # most dots first
 
     # the server restarts mid-session: every page comes back, nobody is lost, nothing is counted twice
     pages = [*phones, screen, console]
@@ -90,10 +92,11 @@ def test_live_workshop_from_qr_to_results_survives_reload_and_restart(server, br
     for phone in phones:
         expect(by_testid(phone, 'dots-left')).to_have_text('U heeft nog 2 stippen.', timeout=30_000)
     expect(by_testid(screen, 'participants')).to_have_text('3 deelnemers', timeout=30_000)
-    expect(bar_count(screen, idea_ids[0])).to_have_text('3', timeout=30_000)
+    expect(bar_count(screen, idea_ids[2])).to_have_text('3', timeout=30_000)
     by_testid(phones[2], 'dot-card').filter(has_text='Idee 1').locator('[data-testid=add-dot]').click()
     expect_saved(phones[2])
     expect(bar_count(screen, idea_ids[1])).to_have_text('1')
+    assert screen_order(screen) == [idea_ids[2], idea_ids[1], idea_ids[0]]
 
     # a poll added by the facilitator during the session
     by_testid(console, 'new-title').fill('Komt u de volgende keer?')
@@ -122,3 +125,9 @@ def test_live_workshop_from_qr_to_results_survives_reload_and_restart(server, br
                                 "where step.key = 'nu'").fetchone() == (3,)
         assert database.execute("select count(*) from answer join step on step.id = answer.step_id "
                                 "where step.key = 'kiezen'").fetchone() == (4,)
+
+
+def screen_order(screen) -> list[str]:
+    """The cards in the order the screen's bars show them (top to bottom)."""
+    return [row.get_attribute('data-key') for row in
+            screen.locator('[data-testid="results"] [data-testid="bars"] .bar-row').all()]
