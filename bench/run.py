@@ -34,7 +34,8 @@ CARD_WRITERS = 12
 async def walk(phones: int, links: dict[str, str], report: Report) -> dict[str, Any]:
     """Wait for every phone, then press "next" through the plan, revealing and collecting the answers on the way;
     returns the latencies measured."""
-    measured: dict[str, Any] = {'step_changes': [], 'votes_to_screen': [], 'storm_settle': None}
+    measured: dict[str, Any] = {'step_changes': [], 'votes_to_screen': [], 'storm_settle': None,
+                               'step_change_p95_by_step': {}}
     return await watch(links, lambda screen, console: walk_plan(phones, links, report, screen, console, measured),
                        measured)
 
@@ -49,7 +50,9 @@ async def walk_plan(phones: int, links: dict[str, str], report: Report, screen: 
         clicked = await click(console, 'next')
         await until(lambda: len(report.entries('step', title=step.title)) >= report.connected(phones),
                     what=f'phones on {step.title}')
-        step_changes += [entry['t'] - clicked for entry in report.entries('step', title=step.title)]
+        changes = [entry['t'] - clicked for entry in report.entries('step', title=step.title)]
+        step_changes += changes
+        measured['step_change_p95_by_step'][f'{step.key} ({step.kind})'] = ms(percentile(changes, 0.95))
         await console.wait_for(lambda: step.title in console.text(console.first('current-step')))
         if step.kind in VOTE_KINDS:
             await click(console, 'reveal')
@@ -96,6 +99,7 @@ def measure(phones: int, join_rate: float) -> dict[str, Any]:
             'vote_to_screen_p50_ms': ms(percentile(walked['votes_to_screen'], 0.50)),
             'vote_to_screen_p95_ms': ms(percentile(walked['votes_to_screen'], 0.95)),
             'step_change_p95_ms': ms(percentile(walked['step_changes'], 0.95)),
+            'step_change_p95_ms_by_step': walked['step_change_p95_by_step'],
             'storm_settle_ms': ms(walked['storm_settle']),
             'dropped_sockets': walked['dropped'] + len(report.entries('dropped')),
             'lost_actions': lost_actions(data_dir / 'samenspraak.db', acknowledged),
