@@ -37,8 +37,13 @@ class Settings(StrictSettings):
 
 
 def items(db: Session, step: Step, workshop: Workshop) -> list[dict[str, Any]]:
-    settings = Settings.model_validate(step.settings)
-    return chosen_cards(db, workshop, card_source(step), settings.ranked_by, settings.top)
+    """The cards to place, read once per database session: a placement checks them and then counts the
+    participant's progress against them, and ranking by dots takes four queries."""
+    key = ('ladder cards', step.id)
+    if key not in db.info:
+        settings = Settings.model_validate(step.settings)
+        db.info[key] = chosen_cards(db, workshop, card_source(step), settings.ranked_by, settings.top)
+    return db.info[key]
 
 
 def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
