@@ -7,6 +7,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
+from app import db, plans
+from app import workshop as workshops
+
 from .conftest import DESKTOP, FACILITATOR, PASSWORD, PHONE
 
 
@@ -78,3 +81,19 @@ def tab_to(page, testid: str, limit: int = 40) -> None:
         if page.evaluate(f'document.activeElement.closest("[data-testid={testid}]") !== null'):
             return
     raise AssertionError(f'{testid} cannot be reached with Tab')
+
+
+def seeded_workshop_at(database: Path, server_url: str, step_key: str) -> tuple[str, int]:
+    """A workshop of the default plan with three idea cards, at the step `step_key`, made with the app's own rules
+    on the server's file; returns its join address and that step's id."""
+    db.configure(f'sqlite:///{database}')
+    try:
+        workshop = workshops.create(plans.load(plans.DEFAULT_PLAN), title='Klaargezet')
+        workshops.open_for_joining(workshop.id)
+        steps = {step.key: step for step in workshops.state(workshop.id).steps}
+        workshops.seed_cards(steps[workshops.IDEA_STEP_KEY].id,
+                             [('Een huiskamer', ''), ('Gewone taal', ''), ('Eén loket', '')], origin='test')
+        workshops.go_to_step(workshop.id, steps[step_key].id)
+    finally:
+        db.engine().dispose()
+    return f'{server_url}/w/{workshop.join_token}', steps[step_key].id

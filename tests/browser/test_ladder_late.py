@@ -8,33 +8,16 @@ import sqlite3
 import pytest
 from playwright.sync_api import expect
 
-from app import db, plans
+from app import db
 from app import workshop as workshops
 from app.i18n import Translator
 
 from .conftest import PHONE
-from .helpers import by_testid, expect_saved
+from .helpers import by_testid, expect_saved, seeded_workshop_at
 from .test_ladder import tap
 
 pytestmark = pytest.mark.browser
 LOCKED = Translator()('error.step_locked')
-
-
-def ladder_workshop(database, server_url: str) -> tuple[str, int]:
-    """A workshop on its ladder step with three idea cards, made with the app's own rules on the server's file;
-    returns its join address and the ladder step's id."""
-    db.configure(f'sqlite:///{database}')
-    try:
-        workshop = workshops.create(plans.load(plans.DEFAULT_PLAN), title='Laat')
-        workshops.open_for_joining(workshop.id)
-        steps = workshops.state(workshop.id).steps
-        ideas = next(step for step in steps if step.key == workshops.IDEA_STEP_KEY)
-        workshops.seed_cards(ideas.id, [('Een huiskamer', ''), ('Gewone taal', ''), ('Eén loket', '')], origin='test')
-        ladder = next(step for step in steps if step.kind == 'ladder')
-        workshops.go_to_step(workshop.id, ladder.id)
-    finally:
-        db.engine().dispose()
-    return f'{server_url}/w/{workshop.join_token}', ladder.id
 
 
 def placements(database) -> list[tuple[int, int, int]]:
@@ -45,7 +28,7 @@ def placements(database) -> list[tuple[int, int, int]]:
 
 def test_a_tap_on_a_ladder_locked_behind_the_phones_back_is_refused(server, browser, tmp_path):
     database = tmp_path / 'samenspraak.db'
-    join_url, ladder_id = ladder_workshop(database, server.url)
+    join_url, ladder_id = seeded_workshop_at(database, server.url, 'eigenaar')
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(join_url)
     by_testid(phone, 'join').click()

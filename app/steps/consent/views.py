@@ -13,31 +13,44 @@ from .rules import ANSWERS, REASON_MAX_LENGTH
 
 def phone(ctx: PhoneContext) -> None:
     for item in ctx.results.get('items', []):
-        with ui.element('div').classes('vote-card w-full').props(f'data-testid=consent-item data-card={item["id"]}'):
+        with ui.element('div').classes('vote-card w-full') \
+                .props(f'data-testid=consent-item data-card={item["id"]}') as container:
             if item['id']:
                 ui.label(item['text']).classes('vote-card-text')
-            _consent_item(ctx, item['id'], ctx.mine.get('answers', {}).get(item['id'], {}))
+            _consent_item(ctx, container, item['id'], ctx.mine.get('answers', {}).get(item['id'], {}))
 
 
-def _consent_item(ctx: PhoneContext, card_id: int, given: dict[str, str]) -> None:
+def _consent_item(ctx: PhoneContext, container: ui.element, card_id: int, given: dict[str, str]) -> None:
+    """The three answers, and a reason field built only once an answer asks for one: a step change builds this
+    for every phone in the room, and most answer "ja"."""
     tr = ctx.tr
     chosen = {'answer': given.get('answer', '')}
+    reason: dict[str, Any] = {}  # 'row' and 'field', once built
+
+    def reason_text() -> str:
+        return reason['field'].value if reason else given.get('reason', '')
 
     async def pick(answer: str) -> None:
-        mine = await ctx.send({'card': card_id, 'answer': answer, 'reason': reason.value})
+        mine = await ctx.send({'card': card_id, 'answer': answer, 'reason': reason_text()})
         if mine is not None:
             chosen['answer'] = answer
             choices.mark({answer})
-            reason_row.set_visibility(answer != 'ja')
+            show_reason()
+
+    def show_reason() -> None:
+        needed = chosen['answer'] in ('ja_maar', 'nee_want')
+        if needed and not reason:
+            with container, ui.column().classes('w-full') as reason['row']:
+                reason['field'] = ui.input(tr('consent.reason'), value=given.get('reason', '')) \
+                    .props(f'maxlength={REASON_MAX_LENGTH} outlined data-testid=consent-reason').classes('w-full')
+                TapButton(tr('consent.save_reason'), lambda: pick(chosen['answer']), testid='consent-save-reason',
+                          style='outline')
+        if reason:
+            reason['row'].set_visibility(needed)
 
     choices = Choices([(answer, tr(f'consent.{answer}')) for answer in ANSWERS], {chosen['answer']}, pick,
                       testid='consent-answer')
-    with ui.column().classes('w-full') as reason_row:
-        reason = ui.input(tr('consent.reason'), value=given.get('reason', '')) \
-            .props(f'maxlength={REASON_MAX_LENGTH} outlined data-testid=consent-reason').classes('w-full')
-        TapButton(tr('consent.save_reason'), lambda: pick(chosen['answer']), testid='consent-save-reason',
-                  style='outline')
-    reason_row.set_visibility(chosen['answer'] in ('ja_maar', 'nee_want'))
+    show_reason()
 
 
 def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]

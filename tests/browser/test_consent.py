@@ -1,0 +1,46 @@
+"""Consent on the phone: the reason field appears only with an answer that asks for one, and what is typed there
+is stored with the answer."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import PHONE
+from .helpers import by_testid, expect_saved, seeded_workshop_at
+from .test_ladder import tap
+
+pytestmark = pytest.mark.browser
+
+
+def stored(database) -> list[tuple[int, str, str]]:
+    with sqlite3.connect(database) as connection:
+        return connection.execute("""select target, choice, reason from answer join step on step.id = answer.step_id
+                                     where step.kind = 'consent' order by target""").fetchall()
+
+
+def test_a_reason_is_asked_only_for_ja_maar_and_nee_want_and_is_stored(server, browser, tmp_path):
+    database = tmp_path / 'samenspraak.db'
+    join_url, _ = seeded_workshop_at(database, server.url, 'leven')
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(join_url)
+    by_testid(phone, 'join').click()
+    items = by_testid(phone, 'consent-item')
+    expect(items).to_have_count(3)
+    expect(by_testid(phone, 'consent-reason')).to_have_count(0)  # not built until an answer asks for it
+
+    first, second = items.nth(0), items.nth(1)
+    card = int(first.get_attribute('data-card'))
+    tap(first, 'consent-answer', 'nee_want')
+    expect_saved(phone)
+    first.locator('[data-testid=consent-reason]').fill('Te duur voor de wijk')
+    first.locator('[data-testid=consent-save-reason]').click()
+    expect_saved(phone)
+    assert stored(database) == [(card, 'nee_want', 'Te duur voor de wijk')]
+    expect(second.locator('[data-testid=consent-reason]')).to_have_count(0)
+
+    tap(first, 'consent-answer', 'ja')
+    expect_saved(phone)
+    expect(first.locator('[data-testid=consent-reason]')).to_be_hidden()
+    assert [choice for _, choice, _ in stored(database)] == ['ja']
