@@ -87,12 +87,13 @@ def seed(database: Path, participants: int, cards: int) -> dict[str, Any]:
             'console': f'/host/{workshop.host_token}'}
 
 
-def button(page: Page, value: int) -> str:
-    return next(id_ for id_ in page.find('scale-value') if page.props(id_).get('data-value') == str(value))
+def option(page: Page, value: int) -> tuple[str, int]:
+    """The scale's tap button for `value` (one choices.js group draws them all)."""
+    return next(option for option in page.options('scale-value') if option[1] == value)
 
 
 async def vote(phone: Phone, page: Page, value: int) -> None:
-    await phone.act(page, 'scale', page.click(button(page, value)), value=value)
+    await phone.act(page, 'scale', page.pick(option(page, value)), value=value)
 
 
 async def crowd_phone(phone: Phone, page: Page, done: asyncio.Event) -> None:
@@ -111,7 +112,7 @@ async def probe_phone(phone: Phone, page: Page, screen: Screen, done: asyncio.Ev
     while not done.is_set():
         for value in PROBE_VALUES:
             sent = time.time()
-            await page.click(button(page, value))
+            await page.pick(option(page, value))
             await screen.page.wait_for(lambda: screen.counts()[value - 1] == seeded[value - 1] + 1, timeout=120)
             shown.append((sent, time.time()))
             await asyncio.sleep(PROBE_PAUSE)
@@ -243,6 +244,8 @@ def main() -> None:
     print(f'\nexport, click to download: {", ".join(f"{duration:.2f}" for duration in durations)} s; '
           f'dropped sockets: {measured["dropped"]}; crowd votes not acknowledged: '
           f'{sum(not act.get("acknowledged", True) for act in measured["acts"])}')
+    if not measured['shown'] or not measured['acts']:  # a bench whose phones could not vote measures nothing
+        raise SystemExit('No votes were made: the phones did not find the scale step\'s buttons.')
 
 
 if __name__ == '__main__':
