@@ -35,6 +35,13 @@ def test_console_refuses_strangers_other_facilitators_and_signed_out_browsers(se
     expect(by_testid(owner, 'status')).to_have_text('U mag deze bijeenkomst niet leiden. '
                                                     'Meld u aan als de begeleider van deze bijeenkomst.')
     expect(by_testid(owner, 'current-step')).to_contain_text('Stap 1 van')
+    downloads = []
+    owner.on('download', lambda download: downloads.append(download))
+    by_testid(owner, 'download-excel').click()  # the export asks again too: no "De Excel wordt gemaakt…", no file
+    owner.wait_for_timeout(2_000)
+    expect(by_testid(owner, 'status')).to_have_text('U mag deze bijeenkomst niet leiden. '
+                                                    'Meld u aan als de begeleider van deze bijeenkomst.')
+    assert downloads == []
 
 
 def test_wrong_password_is_refused_and_throttled(server, browser):
