@@ -17,6 +17,8 @@ _engine: Engine | None = None
 # a room of phones the lock then sits free while every waiter sleeps. Queueing our own writers here hands the
 # lock on at once (bench/ladder_bench.py). PostgreSQL locks rows and needs none of this.
 _sqlite_writer = threading.Lock()
+
+
 def configure(url: str) -> Engine:
     """Create the engine for `url` and the tables it lacks."""
     global _engine  # noqa: PLW0603
