@@ -41,11 +41,15 @@ def room(browser: Browser, server, *, phones: int) -> tuple[Page, Page, list[Pag
     screen = browser.new_context(**DESKTOP).new_page()
     screen.goto(server.url + by_testid(console, 'screen-link').get_attribute('href'))
     join_url = by_testid(console, 'join-address').inner_text()
-    joined = [browser.new_context(**PHONE).new_page() for _ in range(phones)]
-    for phone in joined:
-        phone.goto(join_url)
-        by_testid(phone, 'join').click()
-    return console, screen, joined
+    return console, screen, [joined_phone(browser, join_url) for _ in range(phones)]
+
+
+def joined_phone(browser: Browser, join_url: str) -> Page:
+    """A new phone (mobile context) that opened the join address and tapped "Meedoen"."""
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(join_url)
+    by_testid(phone, 'join').click()
+    return phone
 
 
 def by_testid(page: Page, testid: str):

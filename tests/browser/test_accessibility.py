@@ -13,7 +13,7 @@ from .conftest import DESKTOP, PHONE, ROOT
 
 NARROW = {**PHONE, 'viewport': {'width': 320, 'height': 640}}
 SCROLLS_SIDEWAYS = 'document.documentElement.scrollWidth > window.innerWidth + 1'
-from .helpers import by_testid, sign_in
+from .helpers import by_testid, joined_phone, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -45,9 +45,7 @@ def test_every_step_kind_on_the_phone_has_no_violations(server, browser, demo):
     console.goto(demo['host_url'])
     by_testid(console, 'new-title').fill('Welke dag past u?')
     by_testid(console, 'add-step').click()
-    phone = browser.new_context(**PHONE).new_page()
-    phone.goto(demo['join_url'])
-    by_testid(phone, 'join').click()
+    phone = joined_phone(browser, demo['join_url'])
     rows = by_testid(console, 'step-row')
     expect(rows).to_have_count(13)
     narrow = browser.new_context(**NARROW).new_page()  # 320 CSS pixels: what 1280 pixels at 400 % zoom leave
@@ -72,9 +70,7 @@ def test_locking_a_step_is_announced_on_the_phone(server, browser, demo):
     console = browser.new_context(**DESKTOP).new_page()
     sign_in(console, server.url, demo['facilitator'], demo['password'])
     console.goto(demo['host_url'])
-    phone = browser.new_context(**PHONE).new_page()
-    phone.goto(demo['join_url'])
-    by_testid(phone, 'join').click()
+    phone = joined_phone(browser, demo['join_url'])
     expect(by_testid(phone, 'step-title')).to_have_text('Kiezen')
     by_testid(console, 'lock-step').click()
     status = by_testid(phone, 'status')

@@ -8,8 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE
-from .helpers import by_testid, expect_saved, seeded_workshop_at
+from .helpers import by_testid, expect_saved, joined_phone, seeded_workshop_at
 from .test_ladder import tap
 
 pytestmark = pytest.mark.browser
@@ -32,9 +31,7 @@ def eventually_stored(database, expected) -> None:
 def test_a_reason_is_asked_only_for_ja_maar_and_nee_want_and_is_stored(server, browser, tmp_path):
     database = tmp_path / 'samenspraak.db'
     join_url, _ = seeded_workshop_at(database, server.url, 'leven')
-    phone = browser.new_context(**PHONE).new_page()
-    phone.goto(join_url)
-    by_testid(phone, 'join').click()
+    phone = joined_phone(browser, join_url)
     items = by_testid(phone, 'consent-item')
     expect(items).to_have_count(3)
     expect(by_testid(phone, 'consent-reason')).to_have_count(0)  # not built until an answer asks for it

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, PHONE
-from .helpers import by_testid, expect_saved, go_next, new_workshop, room
+from .helpers import by_testid, expect_saved, go_next, joined_phone, new_workshop, room
 
 pytestmark = pytest.mark.browser
 PHONES = 4
@@ -85,9 +85,7 @@ def test_sigkill_during_a_card_storm_loses_and_duplicates_nothing(server, browse
 def test_sigterm_shuts_down_cleanly_with_phones_connected(server, browser, tmp_path):
     console = browser.new_context(**DESKTOP).new_page()
     new_workshop(console, server)
-    phone = browser.new_context(**PHONE).new_page()
-    phone.goto(by_testid(console, 'join-address').inner_text())
-    by_testid(phone, 'join').click()
+    phone = joined_phone(browser, by_testid(console, 'join-address').inner_text())
     expect(by_testid(phone, 'step-title')).to_be_visible()
     started = time.monotonic()
     server.process.send_signal(signal.SIGTERM)

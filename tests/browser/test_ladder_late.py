@@ -12,8 +12,7 @@ from app import db
 from app import workshop as workshops
 from app.i18n import Translator
 
-from .conftest import PHONE
-from .helpers import by_testid, expect_saved, seeded_workshop_at
+from .helpers import by_testid, expect_saved, joined_phone, seeded_workshop_at
 from .test_ladder import tap
 
 pytestmark = pytest.mark.browser
@@ -29,9 +28,7 @@ def placements(database) -> list[tuple[int, int, int]]:
 def test_a_tap_on_a_ladder_locked_behind_the_phones_back_is_refused(server, browser, tmp_path):
     database = tmp_path / 'samenspraak.db'
     join_url, ladder_id = seeded_workshop_at(database, server.url, 'eigenaar')
-    phone = browser.new_context(**PHONE).new_page()
-    phone.goto(join_url)
-    by_testid(phone, 'join').click()
+    phone = joined_phone(browser, join_url)
     expect(by_testid(phone, 'ladder-card')).to_have_count(3)
     cards = [button.get_attribute('data-value') for button in by_testid(phone, 'ladder-card').all()]
     tap(phone, 'ladder-card', cards[0])

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE
-from .helpers import by_testid, expect_saved, go_next, new_workshop
+from .conftest import DESKTOP
+from .helpers import by_testid, expect_saved, go_next, joined_phone, new_workshop
 
 pytestmark = pytest.mark.browser
 TITLE = 'Wie doet wat?'
@@ -17,9 +17,7 @@ TITLE = 'Wie doet wat?'
 def test_typed_ladder_cards_reach_the_phone_and_can_be_placed(server, browser, tmp_path):
     console = browser.new_context(**DESKTOP).new_page()
     new_workshop(console, server)
-    phone = browser.new_context(**PHONE).new_page()
-    phone.goto(by_testid(console, 'join-address').inner_text())
-    by_testid(phone, 'join').click()
+    phone = joined_phone(browser, by_testid(console, 'join-address').inner_text())
 
     by_testid(console, 'new-kind').click()
     console.get_by_role('option', name='Trap van eigenaarschap').click()
