@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from playwright.sync_api import expect
 
+from .axe import violations
 from .conftest import DESKTOP
 from .helpers import by_testid, expect_saved, go_next, joined_phone, new_workshop
 
@@ -34,6 +35,7 @@ def test_typed_ladder_cards_reach_the_phone_and_can_be_placed(server, browser, t
         by_testid(console, 'own-card-add').click()
         expect(by_testid(console, 'console-card').filter(has_text=text)).to_have_count(1)
     expect(by_testid(phone, 'ladder-card')).to_contain_text(['Buurthuis open houden', 'Eén loket'])
+    assert violations(console) == []  # the typing field, the list upload and the card list: WCAG 2.1 AA too
 
     by_testid(phone, 'ladder-card').filter(has_text='Eén loket').click()
     phone.locator('[data-testid="ladder-rung"][data-value="4"]').click()
