@@ -110,3 +110,12 @@ def transaction() -> Iterator[Session]:
 def reading() -> Iterator[Session]:
     with Session(engine(), expire_on_commit=False) as session:
         yield session
+
+
+@contextmanager
+def snapshot() -> Iterator[Session]:
+    """Reads that all see the database as it was at the first of them, while others write: one transaction
+    (SQLite in WAL mode keeps a reader's snapshot), REPEATABLE READ on PostgreSQL."""
+    bind = engine().execution_options(isolation_level='REPEATABLE READ') if is_postgres() else engine()
+    with Session(bind, expire_on_commit=False) as session, session.begin():
+        yield session
