@@ -4,15 +4,14 @@ from io import BytesIO
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import inspect
 from sqlmodel import select
 
 from app import db, demo, plans
 from app import workshop as workshops
 from app.export import intake, workbook
 from app.export.cells import write
+from app.models import Answer, Card, Workshop
 from app.steps.ladder import export as ladder_export
-from app.models import Answer, Card, Step, Workshop
 from app.steps.base import DomainError
 
 HOSTILE = ['=HYPERLINK("http://x","klik")', '+31 6 123', '-5', '@SUM(A1)', '#N/A', '#REF!', '👍🏽 duim', 'مرحبا']
@@ -179,21 +178,3 @@ def test_a_workbook_that_is_not_ours_starts_nothing(database):
             intake.start_follow_up(data, plans.load(plans.DEFAULT_PLAN))
         assert refused.value.key == key
     assert len(stored(Workshop)) == before
-
-
-# --- the added column ----------------------------------------------------------------------------------------
-
-ADDED_COLUMNS = [('card', 'origin'), ('workshop', 'previous')]  # came with the Excel intake
-
-
-def test_an_older_database_gets_the_new_columns(database):
-    engine = db.engine()
-    url = engine.url.render_as_string(hide_password=False)
-    with engine.begin() as connection:
-        for table, column in ADDED_COLUMNS:
-            connection.exec_driver_sql(f'ALTER TABLE {table} DROP COLUMN {column}')
-    db.configure(url)
-    db.configure(url)  # a second start changes nothing
-    for table, column in ADDED_COLUMNS:
-        assert column in {known['name'] for known in inspect(db.engine()).get_columns(table)}
-    assert stored(Step) == []
