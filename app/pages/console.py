@@ -134,10 +134,14 @@ class Console:
             self.preview_signature = signature
             self.preview.clear()
             with self.preview:
-                context = ScreenContext(tr=self.tr, step=step, workshop=state.workshop)
                 # a kind may add facilitator-only parts (the ladder's progress and one-card discussion)
                 views = kind_of(step.kind).view_module()
-                updates = [views.screen(context)] + ([views.console(context)] if hasattr(views, 'console') else [])
+                updates = [views.screen(ScreenContext(tr=self.tr, step=step, workshop=state.workshop))]
+                if hasattr(views, 'console'):
+                    updates.append(views.console(ScreenContext(
+                        tr=self.tr, step=step, workshop=state.workshop,
+                        moderate=lambda action, step_id=step.id: self.act(workshops.moderate, self.workshop_id,
+                                                                          step_id, action))))
                 self.update_preview = lambda results: [update(results) for update in updates]
             results = None
         if results is None:

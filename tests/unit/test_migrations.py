@@ -158,7 +158,9 @@ def test_the_baseline_makes_the_schema_main_had_before_alembic(empty_url):
         Path(make_url(empty_url).database).unlink()
     else:
         drop_every_table(empty_url)
-    db.configure(empty_url)
+    baseline_engine = db.make_engine(empty_url)
+    db.upgrade(baseline_engine, db.BASELINE)
+    baseline_engine.dispose()
     assert describe(empty_url) == old
 
 
