@@ -29,6 +29,7 @@ class Update:
     state_changed: bool  # step, lock, reveal, timer, cards or workshop status changed: views may need rebuilding
     results: dict[int, Any] = field(default_factory=dict)  # step id -> results, for dirty steps
     participants: int = 0
+    answered: int = 0  # participants who gave anything on the current step
     # on a state change, for phones that rebuild: what the current step asks, and everyone's answers there
     asks: Asks | None = None
     mine: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -117,6 +118,7 @@ def _load(workshop_id: int, step_ids: set[int | None], state_changed: bool) -> U
     return Update(state=state, state_changed=state_changed,
                   results={step_id: workshops.results(step_id) for step_id in wanted},
                   participants=workshops.participant_count(workshop_id),
+                  answered=workshops.answered(current.id) if current is not None else 0,
                   asks=workshops.asks(current.id) if changed_here else None,
                   mine=workshops.mine_of_everyone(current.id) if changed_here else {})
 

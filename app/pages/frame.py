@@ -27,6 +27,8 @@ def frame(tr: Translator, *, kind: str) -> None:
                      '<link rel="stylesheet" href="/assets/samenspraak.css">'
                      + ''.join(f'<link rel="stylesheet" href="{url}">' for url in KIND_STYLESHEETS))
     ui.add_body_html('<script defer src="/assets/reconnect.js"></script>')  # after socket.io, before the page starts
+    if kind == 'screen':
+        ui.add_body_html('<script defer src="/assets/screen-fit.js"></script>')
     ui.colors(**COLORS)
     ui.query('body').classes(f'page-{kind}')
 
