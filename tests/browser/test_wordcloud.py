@@ -53,13 +53,14 @@ def test_answers_go_from_phones_to_the_cloud_and_the_workbook(server, browser, t
     by_testid(cas, 'wordcloud-answer').filter(has_text='Buren').get_by_role('button', name='Terugnemen').click()
     expect(by_testid(cas, 'wordcloud-answer')).to_have_text(['Groene wijkTerugnemen', 'RustigTerugnemen'])
     expect(by_testid(cas, 'wordcloud-left')).to_have_text('U kunt nog 1 antwoord geven.')
+    expect(by_testid(cas, 'wordcloud-text')).to_be_focused()  # the keyboard goes on where the next answer goes
 
     by_testid(console, 'reveal').click()
     results = screen.locator('[data-testid="results"]')
     expect(results.locator('[data-testid="cloud-word"]')).to_have_text(
         ['Groene wijk', 'Rustig', 'Scheldwoord'])  # in a steady, alphabetical place
-    expect(results.locator('[data-testid="top-word"]')).to_have_text(
-        ['Groene wijk: 3 keer', 'Rustig: 2 keer', 'Scheldwoord: 1 keer'])  # the counts written out, not by size alone
+    expect(results.locator('[data-testid="bars"] .bar-row')).to_have_text(
+        ['Groene wijk3', 'Rustig2', 'Scheldwoord1'])  # the counts written out: not by size alone
     sizes = [results.locator('[data-testid="cloud-word"]').nth(index).evaluate(
         'element => parseFloat(getComputedStyle(element).fontSize)') for index in range(3)]
     assert sizes[0] > sizes[1] > sizes[2] >= 36  # the least given still large on the projector
@@ -80,5 +81,5 @@ def test_answers_go_from_phones_to_the_cloud_and_the_workbook(server, browser, t
         ('groene wijk', 'Groene wijk'), ('groene wijk', 'Groene wijk'), ('groene wijk', 'groene WIJK'),
         ('rustig', 'Rustig'), ('rustig', 'Rustig'), ('scheldwoord', 'Scheldwoord')]
     summary = list(book['Samenvatting'].iter_rows(values_only=True))
-    start = next(index for index, row in enumerate(summary) if row[:2] == ('Antwoord', 'Aantal'))
+    start = next(index for index, row in enumerate(summary) if row[:2] == ('Antwoord', 'Iedereen'))
     assert [row[:2] for row in summary[start + 1:start + 3]] == [('Groene wijk', 3), ('Rustig', 2)]

@@ -123,6 +123,22 @@ def test_a_hidden_answer_leaves_the_cloud_for_everyone_also_when_given_later(clo
     assert workshops.results(step.id).hidden == ()
 
 
+def test_the_counts_split_by_perspective_only_for_groups_large_enough(cloud):
+    workshop, step = cloud
+    residents = [join(workshop, f'inwoner{n}', 'Inwoner') for n in range(3)]
+    carer = join(workshop, 'mantelzorger', 'Mantelzorger')
+    for person in residents:
+        workshops.act(person.id, step.id, {'text': 'Rustig'})
+    workshops.act(residents[0].id, step.id, {'text': 'Groen'})
+    workshops.act(carer.id, step.id, {'text': 'Groen'})
+    results = workshops.results(step.id)
+    texts = {word.id: word.text for word in results.words}
+    assert [(texts[bar.label], bar.count) for bar in results.counts.bars] == [('Rustig', 3), ('Groen', 2)]
+    assert [(group.perspective, group.respondents, [bar.count for bar in group.bars])
+            for group in results.counts.groups] == [('Inwoner', 3, [3, 1])]
+    assert results.counts.hidden_respondents == 1  # the one carer is never shown apart
+
+
 @pytest.mark.parametrize('action', [{}, {'text': 'Groen'}, {'text': 'Groen', 'hidden': 'ja'},
                                     {'text': 5, 'hidden': True}, {'text': 'Niemand', 'hidden': True}])
 def test_forged_moderation_is_refused(cloud, action):
@@ -149,8 +165,11 @@ def test_the_workbook_has_a_row_per_answer_and_the_counts_in_the_summary(cloud):
     stappen = next(row for row in book['Stappen'].iter_rows(min_row=2, values_only=True) if row[2] == 'woordwolk')
     assert stappen[6:8] == (4, 2)  # the card that hides an answer is not a response
     summary = [row for row in book['Samenvatting'].iter_rows(values_only=True)]
-    start = next(index for index, row in enumerate(summary) if row[:2] == ('Antwoord', 'Aantal'))
-    assert [row[:2] for row in summary[start + 1:start + 3]] == [('Groene wijk', 2), ('=HYPERLINK("x")', 1)]
-    assert all('Weg ermee' not in row for row in summary)  # hidden: not in the readable summary
+    start = next(index for index, row in enumerate(summary) if row[:2] == ('Antwoord', 'Iedereen'))
+    assert [row[:2] for row in summary[start + 1:start + 4]] == [
+        ('Groene wijk', 2), ('=HYPERLINK("x")', 1), ('2 deelnemers gaven antwoord.', None)]
+    assert all('Weg ermee' not in row for row in summary)  # hidden: not in the readable summary, only counted
+    assert ('Antwoorden die de begeleider verborg (niet op het scherm en niet in deze telling; wel op het blad '
+            'Stemmen): 1',) in [row[:1] for row in summary]
     kaarten = [row for row in book['Kaarten'].iter_rows(min_row=2, values_only=True) if row[2] == 'Weg ermee']
     assert [(row[7], row[10]) for row in kaarten] == [('ja', 'begeleider')]

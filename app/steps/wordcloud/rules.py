@@ -12,6 +12,7 @@ deletes that row. The Kaarten sheet lists it as a hidden card the facilitator ma
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,8 @@ from sqlmodel import Session, select
 
 from ...models import Answer, Card, Participant, Step, Workshop
 from ...text import TextError, clean
-from ..base import DomainError, StrictSettings, answers_by_participant, answers_of
+from ..base import DomainError, StrictSettings, answers_by_participant, answers_of, bars, perspective_of
+from ..shapes import Bars
 
 HIDDEN = 'verborgen'  # the status of a card that hides an answer
 MODERATOR = 'begeleider'  # its origin: the facilitator made it
@@ -33,6 +35,7 @@ class Settings(StrictSettings):
 
 @dataclass(frozen=True)
 class Word:
+    id: str  # of the first Answer that gave it: its label in `counts`, never the resident's text
     key: str  # what is counted
     text: str  # the first spelling given
     count: int  # how many participants gave it
@@ -42,7 +45,8 @@ class Word:
 class CloudResults:
     words: tuple[Word, ...]  # the answers shown, the most given first
     hidden: tuple[Word, ...]  # the answers the facilitator hid: never on the screen
-    respondents: int
+    counts: Bars  # of the shown answers (labelled with their ids), overall and per perspective group
+    respondents: int  # everyone who gave an answer, also a hidden one
     answers: int  # every answer given, hidden ones too
 
 
@@ -101,19 +105,20 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> CloudResults:
-    answers = _answers(db, step)
+    answers = [(answer, key_of(answer.choice)) for answer in _answers(db, step)]
     hidden = {key_of(card.text) for card in _hiding_cards(db, step)}
-    spelling: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for answer in answers:  # in the order given: the first spelling is the one shown
-        key = key_of(answer.choice)
-        spelling.setdefault(key, answer.choice)
-        counts[key] = counts.get(key, 0) + 1
-    words = sorted((Word(key, spelling[key], count) for key, count in counts.items()),
+    first: dict[str, Answer] = {}
+    for answer, key in answers:  # in the order given: the first spelling is the one shown
+        first.setdefault(key, answer)
+    counts = Counter(key for _, key in answers)
+    words = sorted((Word(str(first[key].id), key, first[key].choice, count) for key, count in counts.items()),
                    key=lambda word: -word.count)  # stable: equal counts keep the order they were first given
-    return CloudResults(words=tuple(word for word in words if word.key not in hidden),
-                        hidden=tuple(word for word in words if word.key in hidden),
-                        respondents=len({answer.participant_id for answer in answers}), answers=len(answers))
+    shown = [word for word in words if word.key not in hidden]
+    facts = [(answer.participant_id, str(first[key].id)) for answer, key in answers if key not in hidden]
+    return CloudResults(words=tuple(shown), hidden=tuple(word for word in words if word.key in hidden),
+                        counts=bars([word.id for word in shown], facts, perspective_of(db, workshop),
+                                    workshop.min_group_size),
+                        respondents=len({answer.participant_id for answer, _ in answers}), answers=len(answers))
 
 
 def _answers(db: Session, step: Step) -> list[Answer]:

@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from nicegui import ui
 
+from ...widgets.bars import SplitBars
 from ...widgets.tap import TapButton
+from ..shapes import Bars
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import CloudResults, Settings, Word
 
 CLOUD_SIZE = 30  # answers in the cloud on the projector, the most given
-TOP = 10  # of them listed with their counts: the cloud's sizes are never the only way to read it
+TOP = 10  # of them also as bars with their counts: the cloud's sizes are never the only way to read it
 SMALLEST, LARGEST = 1.3, 3.2  # font sizes in the cloud, in em: 36 to 90 pixels on the projector
 CLOUD_STYLE = 'gap: .15em .9em; overflow-wrap: anywhere'
 
@@ -36,6 +39,7 @@ def phone(ctx: PhoneContext) -> None:
         mine = await ctx.send({'take_back': text})
         if mine is not None:
             show(mine)
+            field.run_method('focus')  # its button is gone: the keyboard goes on where a new answer is typed
 
     field.on('keydown.enter', submit)
     with form:
@@ -56,23 +60,25 @@ def phone(ctx: PhoneContext) -> None:
 
 
 def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
-    """The most given answers as a cloud, larger the more often given, and the top ones listed with their
-    counts; hidden answers are not in `results.words` and so never reach the screen.
+    """The most given answers as a cloud, larger the more often given, and the top ones as bars with their counts
+    written out (per perspective group when the facilitator splits); hidden answers are not in `results.words`
+    and so never reach the screen.
 
     Styled inline and with Quasar's classes: a kind's style.css is not served yet (see the kind's report)."""
     tr = ctx.tr
-    note = ui.label().classes('results-note').props('data-testid=wordcloud-note')
     cloud = ui.element('div').classes('row justify-center items-baseline w-full').style(CLOUD_STYLE) \
         .props('data-testid=word-cloud')
+    note = ui.label().classes('results-note').props('data-testid=wordcloud-note')
     ui.label(tr('wordcloud.top')).classes('results-item')
-    top = ui.element('ol').props('data-testid=word-top')
+    top = SplitBars(tr)
     shown: list[tuple[str, int]] = []
 
     def update(results: CloudResults) -> None:
         words = results.words[:CLOUD_SIZE]
-        note.set_text(tr('results.respondents', count=results.respondents) + ' ' + (
-            tr('wordcloud.more', count=len(results.words) - len(words)) if len(results.words) > len(words)
-            else '' if words else tr('wordcloud.empty')))
+        note.set_text(tr('wordcloud.more', count=len(results.words) - len(words)) if len(results.words) > len(words)
+                      else '' if words else tr('wordcloud.empty'))
+        top.show(_top(results.counts), {word.id: word.text for word in words}, ctx.step.split_by_perspective,
+                 sort=True)
         signature = [(word.text, word.count) for word in words]
         if signature == shown:
             return
@@ -82,12 +88,13 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
             for word in sorted(words, key=lambda word: word.key):  # a steady place: words grow where they stand
                 ui.label(word.text).classes('text-weight-bold').props('data-testid=cloud-word') \
                     .style(f'font-size: {_size(word, words):.2f}em; line-height: 1.15; max-width: 100%')
-        top.clear()
-        with top:
-            for word in words[:TOP]:
-                with ui.element('li').props('data-testid=top-word'):
-                    ui.label(tr('wordcloud.top_word', text=word.text, count=word.count))
     return update
+
+
+def _top(counts: Bars) -> Bars:
+    """The TOP most given (the counts come sorted), overall and in each group."""
+    return replace(counts, bars=counts.bars[:TOP],
+                   groups=tuple(replace(group, bars=group.bars[:TOP]) for group in counts.groups))
 
 
 def _size(word: Word, words: tuple[Word, ...]) -> float:
