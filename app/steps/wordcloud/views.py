@@ -13,6 +13,7 @@ from .rules import CloudResults, Settings, Word
 
 CLOUD_SIZE = 30  # answers in the cloud on the projector, the most given
 TOP = 10  # of them also as bars with their counts: the cloud's sizes are never the only way to read it
+GROUP_TOP = 5  # bars per perspective group, when the facilitator splits the results
 SMALLEST, LARGEST = 1.3, 3.2  # font sizes in the cloud, in em: 36 to 90 pixels on the projector
 CLOUD_STYLE = 'gap: .15em .9em; overflow-wrap: anywhere'
 
@@ -20,14 +21,8 @@ CLOUD_STYLE = 'gap: .15em .9em; overflow-wrap: anywhere'
 def phone(ctx: PhoneContext) -> None:
     settings = Settings.model_validate(ctx.step.settings)
     tr = ctx.tr
-    ui.label(tr('wordcloud.privacy')).classes('hint')
-    with ui.column().classes('w-full gap-2') as form:
-        field = ui.input(tr('wordcloud.answer')).props('outlined data-testid=wordcloud-text').classes('w-full')
-        ui.label(tr('wordcloud.limit', max=settings.max_length)).classes('hint')
-    left = ui.label().classes('status-line').props('data-testid=wordcloud-left')
-    own = ui.column().classes('w-full gap-2').props('data-testid=wordcloud-own')
 
-    async def submit() -> None:
+    async def give() -> None:
         sent = field.value or ''
         mine = await ctx.send({'text': sent})
         if mine is not None:
@@ -41,9 +36,14 @@ def phone(ctx: PhoneContext) -> None:
             show(mine)
             field.run_method('focus')  # its button is gone: the keyboard goes on where a new answer is typed
 
-    field.on('keydown.enter', submit)
-    with form:
-        TapButton(tr('wordcloud.send'), submit, testid='wordcloud-send').classes('big-button')
+    ui.label(tr('wordcloud.privacy')).classes('hint')
+    with ui.column().classes('w-full gap-2') as form:
+        field = ui.input(tr('wordcloud.answer')).props('outlined data-testid=wordcloud-text').classes('w-full') \
+            .on('keydown.enter', give)
+        ui.label(tr('wordcloud.limit', max=settings.max_length)).classes('hint')
+        TapButton(tr('wordcloud.send'), give, testid='wordcloud-send').classes('big-button')
+    left = ui.label().classes('status-line').props('data-testid=wordcloud-left')
+    own = ui.column().classes('w-full gap-2').props('data-testid=wordcloud-own')
 
     def show(mine: dict[str, Any]) -> None:
         form.set_visibility(mine['left'] > 0)
@@ -92,9 +92,10 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
 
 
 def _top(counts: Bars) -> Bars:
-    """The TOP most given (the counts come sorted), overall and in each group."""
-    return replace(counts, bars=counts.bars[:TOP],
-                   groups=tuple(replace(group, bars=group.bars[:TOP]) for group in counts.groups))
+    """The most given overall (the counts come sorted) and, of those, the most given in each group."""
+    return replace(counts, bars=counts.bars[:TOP], groups=tuple(
+        replace(group, bars=tuple(sorted(group.bars[:TOP], key=lambda bar: -bar.count)[:GROUP_TOP]))
+        for group in counts.groups))
 
 
 def _size(word: Word, words: tuple[Word, ...]) -> float:
