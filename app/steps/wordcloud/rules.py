@@ -3,8 +3,9 @@
 An answer is counted by its key (case-folded, trimmed, inner whitespace collapsed, NFC) and shown in the first
 spelling the room gave. Each answer is one Answer row: its `slot` (0 … N-1, the first free one, as dots do) is unique
 per participant in the database, so no burst of taps gives anyone more than N; `choice` holds the answer as typed
-(cleaned), from which the key follows. A participant cannot give the same key twice: checked in the same
-transaction, under the lock `workshop.act` takes on the participant.
+(cleaned), from which the key follows (not `reason`: the Stemmen sheet writes that as the participant's reason, and
+the key is the Keuze column there). A participant cannot give the same key twice: checked in the same transaction,
+under the lock `workshop.act` takes on the participant (one UNIQUE slot cannot also say "not the same word").
 
 A hidden answer is one facilitator's Card of this step (participant None, hidden, status 'verborgen') whose text is
 the answer: one row per hidden key, so an answer given after it was hidden stays hidden too, and showing it again
