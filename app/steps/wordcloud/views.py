@@ -126,7 +126,7 @@ def console(ctx: ScreenContext):  # type: ignore[no-untyped-def]
                 with ui.row().classes('w-full items-center gap-2 no-wrap').props('data-testid=moderated-answer'):
                     ui.label(tr('wordcloud.moderated', text=word.text, count=word.count)
                              + (' ' + tr('wordcloud.hidden') if hidden else '')) \
-                        .classes('grow' + (' hidden-card' if hidden else ''))
+                        .classes('grow' + (' hidden-card' if hidden else '')).style('overflow-wrap: anywhere')
                     button = ui.button(tr('wordcloud.show' if hidden else 'wordcloud.hide'),
                                        on_click=lambda word=word, hidden=hidden: ctx.moderate(
                                            {'text': word.text, 'hidden': not hidden})) \
