@@ -39,9 +39,9 @@ def phone(ctx: PhoneContext) -> None:
 
     async def by_step(card_id: int, direction: int) -> None:
         async with one_at_a_time:
-            here, left = mine['points'].get(card_id, 0), mine['left']
+            here, free = mine['points'].get(card_id, 0), mine['left']
             # + gives at most what is left (all of it when less than a step); with nothing left the rules say so
-            await store(card_id, here + (min(size, left) if left > 0 else size) if direction > 0
+            await store(card_id, here + (min(size, free) if free > 0 else size) if direction > 0
                         else max(here - size, 0))
 
     async def typed(card_id: int, text: str) -> None:
