@@ -51,10 +51,12 @@ def refused(person, step, action) -> DomainError:
 
 
 def test_settings_need_cards_or_options_and_keep_the_budget_within_bounds():
+    """Cards come first: options are used when cards_from is empty (a form may keep both)."""
     validate = POINTS.validate
     assert validate({'cards_from': 'ideeen'}).budget == 100
     assert validate({'options': ['Zwembad', 'Bibliotheek'], 'budget': 1000}).options == ['Zwembad', 'Bibliotheek']
-    for wrong in ({}, {'cards_from': 'ideeen', 'options': ['a', 'b']}, {'options': ['alleen']},
+    assert validate({'cards_from': 'ideeen', 'options': ['Zwembad', 'Bibliotheek']}).cards_from == 'ideeen'
+    for wrong in ({}, {'options': ['alleen']},
                   {'options': ['a', '  ']}, {'cards_from': 'ideeen', 'budget': 0},
                   {'cards_from': 'ideeen', 'budget': 1001}, {'options': ['a', 'b'], 'ranked_by': 'kiezen'},
                   {'cards_from': 'ideeen', 'dots': 3}):

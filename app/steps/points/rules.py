@@ -27,14 +27,12 @@ class Settings(StrictSettings):
     cards_from: str = ''  # an earlier cards step; empty: the options below
     ranked_by: str = ''  # a dot-vote step: take its top cards
     top: int = Field(default=0, ge=0, le=20)  # 0: all cards
-    options: list[Option] = Field(default_factory=list, max_length=20)
+    options: list[Option] = Field(default_factory=list, max_length=20)  # used when cards_from is empty
 
     @model_validator(mode='after')
     def _cards_or_options(self) -> Settings:
-        if bool(self.cards_from) == bool(self.options):
-            raise ValueError('give either cards_from (an earlier cards step) or options (at least two), not both')
-        if self.options and len(self.options) < 2:
-            raise ValueError('options needs at least two options')
+        if not self.cards_from and len(self.options) < 2:
+            raise ValueError('give cards_from (an earlier cards step) or at least two options')
         if self.ranked_by and not self.cards_from:
             raise ValueError('ranked_by needs cards_from: a dot vote ranks the cards of the step it voted on')
         return self
