@@ -1,7 +1,8 @@
 """Questions with upvotes in a real browser: the facilitator adds the step; residents ask questions that reach the
 other phones live (without losing what someone is typing), vote for others' questions by tap and by keyboard and
 take a vote back; the facilitator marks a question answered and reveals; the screen lists the questions by votes;
-the workbook has the questions, one Stemmen row per vote and the summary."""
+with approval first a question waits unseen until approved; the workbook has the questions, one Stemmen row per
+vote and the summary."""
 from __future__ import annotations
 
 import openpyxl
@@ -79,15 +80,35 @@ def test_questions_are_asked_upvoted_answered_revealed_and_exported(server, brow
     expect(ranked.nth(1)).to_contain_text('Wie betaalt de huiskamer?')
     assert violations(screen) == []
 
+    # approval first: a new question is shown to nobody, not even on the screen, until the facilitator approves it
+    by_testid(console, 'step-row').filter(has_text=TITLE).locator('[data-testid=edit-step]').click()
+    console.get_by_label('Instellingen (JSON)').fill('{"approve_first": true}')
+    by_testid(console, 'save-step').click()
+    expect(by_testid(carl, 'approve-first')).to_be_visible()
+    by_testid(carl, 'question-text').fill('Mag ik iets vragen?')
+    by_testid(carl, 'send-question').click()
+    expect_saved(carl)
+    expect(by_testid(carl, 'own-question')).to_contain_text('Wacht op goedkeuring')
+    waiting = by_testid(console, 'console-question').filter(has_text='Mag ik iets vragen?')
+    expect(waiting).to_contain_text('Wacht op goedkeuring')
+    expect(ranked).to_have_count(2)
+    expect(question(bob, 'Mag ik')).to_have_count(0)
+    waiting.locator('[data-testid=show-question]').click()
+    expect(question(bob, 'Mag ik')).to_have_count(1)
+    expect(by_testid(carl, 'own-question')).to_contain_text('Iedereen ziet deze vraag')
+    expect(ranked).to_have_count(3)
+    expect(ranked.nth(2)).to_contain_text('0 stemmen')
+
     with console.expect_download() as download:
         by_testid(console, 'download-excel').click()
     download.value.save_as(tmp_path / 'uitkomsten.xlsx')
     book = openpyxl.load_workbook(tmp_path / 'uitkomsten.xlsx')
     number = next(row[0] for row in book['Stappen'].iter_rows(min_row=2, values_only=True) if row[3] == TITLE)
     assert sorted(row[2] for row in book['Kaarten'].iter_rows(min_row=2, values_only=True) if row[1] == number) == [
-        LONG, 'Wie betaalt de huiskamer?']
+        'Mag ik iets vragen?', LONG, 'Wie betaalt de huiskamer?']
     assert [(row[1], row[5], row[6]) for row in book['Stemmen'].iter_rows(min_row=2, values_only=True)
             if row[0] == number] == [('vragen', LONG, 1)] * 2
     summary = [row[:3] for row in book['Samenvatting'].iter_rows(values_only=True)]
     start = summary.index(('Vraag', 'Stemmen', 'Status'))
-    assert summary[start + 1:start + 3] == [(LONG, 2, 'beantwoord'), ('Wie betaalt de huiskamer?', 0, 'open')]
+    assert summary[start + 1:start + 4] == [(LONG, 2, 'beantwoord'), ('Wie betaalt de huiskamer?', 0, 'open'),
+                                            ('Mag ik iets vragen?', 0, 'open')]
