@@ -25,7 +25,7 @@ class Draft:
     question or a moderation changes what the step asks about, and that rebuilds the view on every phone."""
     text: str = ''
     request_key: str = field(default_factory=_new_key)  # one per question: a resend is stored once
-    field: Any = None  # the text field of the newest build
+    text_field: Any = None  # the text field of the newest build
 
 
 def phone(ctx: PhoneContext) -> None:
@@ -41,7 +41,7 @@ def phone(ctx: PhoneContext) -> None:
             draft.text, draft.request_key = event.value or '', _new_key()
 
     ui.label(tr('questions.max_length', max=settings.max_length)).classes('hint')
-    draft.field = ui.textarea(tr('questions.ask'), value=draft.text, on_change=typed) \
+    draft.text_field = ui.textarea(tr('questions.ask'), value=draft.text, on_change=typed) \
         .props('outlined autogrow data-testid=question-text').classes('w-full')
 
     async def submit() -> None:
@@ -49,7 +49,7 @@ def phone(ctx: PhoneContext) -> None:
         mine = await ctx.send({'text': sent, 'request_key': draft.request_key})
         if mine is not None:
             if draft.text == sent:  # else the resident is already writing the next question: keep it
-                draft.field.value = ''
+                draft.text_field.value = ''
             show(mine)
 
     async def vote(card_id: int, add: bool) -> None:
@@ -100,7 +100,6 @@ class QuestionList(Element, component='question_list.js', default_classes='quest
                                      'merged': tr('questions.merged', count=len(card.merged)) if card.merged else '',
                                      'label': tr('questions.vote_for', text=card.text[:60])}
                                     for card in self._cards if card.id not in own]
-        self.update()
         return len(self._props['questions'])
 
     async def _voted(self, event: GenericEventArguments) -> None:
