@@ -82,8 +82,10 @@ def test_questions_are_asked_upvoted_answered_revealed_and_exported(server, brow
 
     # approval first: a new question is shown to nobody, not even on the screen, until the facilitator approves it
     by_testid(console, 'step-row').filter(has_text=TITLE).locator('[data-testid=edit-step]').click()
-    console.get_by_label('Instellingen (JSON)').fill('{"approve_first": true}')
-    by_testid(console, 'save-step').click()
+    dialog = console.get_by_role('dialog')
+    by_testid(dialog, 'setting-approve_first').click()
+    by_testid(dialog, 'save-step').click()
+    expect(dialog).to_be_hidden()
     expect(by_testid(carl, 'approve-first')).to_be_visible()
     by_testid(carl, 'question-text').fill('Mag ik iets vragen?')
     by_testid(carl, 'send-question').click()
