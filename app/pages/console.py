@@ -296,7 +296,7 @@ class Console:
     async def show_cards(self, step: Step) -> None:
         """Moderation of the cards the current step shows: hide/unhide, merge into another card."""
         kind = kind_of(step.kind)
-        if not kind.has(MODERATED_CARDS):
+        if not kind.has(MODERATED_CARDS) or not kind.card_source(step):  # e.g. a poll-like step on options
             self.cards.clear()
             self.cards_signature = []
             return
@@ -381,8 +381,9 @@ class Console:
             title = ui.input(tr('console.step_title')).props('outlined dense maxlength=120 data-testid=new-title')
 
             async def add() -> None:
-                current = self.state.current
-                settings = kind_of(kind.value).starter(self.state.steps, tr)
+                current = self.state.current  # the new step comes after it: it may work on the steps up to it
+                earlier = self.state.steps[:self.state.steps.index(current) + 1] if current else self.state.steps
+                settings = kind_of(kind.value).starter(earlier, tr)
                 if await self.act(workshops.add_step, self.workshop_id, kind.value, title.value or '', settings,
                                   current.id if current else None):
                     title.value = ''

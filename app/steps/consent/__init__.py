@@ -4,6 +4,7 @@ from . import export, rules
 
 KIND = Kind(name='consent', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
             asks=rules.asks,
-            export=Export(label='draagvlak', about='Kunt u hiermee leven? Ja, ja maar, of nee want.', vote=export.vote,
+            export=Export(label='draagvlak', about='Kunt u hiermee leven? Keuze: ja, ja_maar of nee_want; '
+                                                   'Antwoord: Ja / Ja, maar… / Nee, want…; Reden: waarom.', vote=export.vote,
                           summary=export.summary),
             capabilities=frozenset({MODERATED_CARDS, SHOWS_RESULTS}), card_source=cards_from, position=90)
