@@ -44,6 +44,8 @@ def type_points(phone, text: str, amount: str) -> None:
 def test_phones_divide_their_points_and_the_screen_and_workbook_agree(server, browser, tmp_path):
     console, screen, phones = room(browser, server, phones=3)
     first, second, third = phones
+    by_testid(console, 'step-row').filter(has_text='Ideeën en wensen').locator('[data-testid=go-step]').click()
+    expect(by_testid(console, 'current-step')).to_contain_text('Ideeën en wensen')  # the new step comes after it
     by_testid(console, 'new-kind').click()
     console.get_by_role('option', name='Punten verdelen').click()
     by_testid(console, 'new-title').fill(TITLE)
