@@ -1,5 +1,5 @@
-"""The command line: `python -m app` serves; `demo`, `export`, `facilitator` and `simulate` do the rest
-(see --help)."""
+"""The command line: `python -m app` serves; `demo`, `export`, `import-responses`, `facilitator` and `simulate`
+do the rest (see --help)."""
 from __future__ import annotations
 
 import argparse
@@ -16,6 +16,11 @@ def main() -> None:
     export = commands.add_parser('export', help="write a workshop's Excel workbook")
     export.add_argument('code', help='the workshop code, e.g. K7PQ2M')
     export.add_argument('-o', '--output', help='file to write (default: samenspraak-<CODE>-<date>.xlsx)')
+    responses = commands.add_parser('import-responses',
+                                    help="store the municipality's answers (Besluit, Toelichting, …) from a filled "
+                                         'workbook')
+    responses.add_argument('code', help='the workshop code, e.g. K7PQ2M')
+    responses.add_argument('file', help='the workbook (.xlsx) exported from this workshop, with the answers filled in')
     facilitator = commands.add_parser('facilitator', help='manage facilitator accounts')
     actions = facilitator.add_subparsers(dest='action', required=True)
     add = actions.add_parser('add', help='add an account; the password is asked for, or read from stdin')
@@ -49,6 +54,8 @@ def main() -> None:
         demo_main(as_json=arguments.json)
     elif arguments.command == 'export':
         sys.exit(export_workbook(arguments.code, arguments.output))
+    elif arguments.command == 'import-responses':
+        sys.exit(import_responses(arguments.code, arguments.file))
     else:
         from .facilitators import main as facilitator_main
         sys.exit(facilitator_main(arguments))
@@ -86,6 +93,30 @@ def export_workbook(code: str, output: str | None) -> int:
     path = output or workbook.filename(found)
     workbook.export(found.id, path)
     print(f'Workshop {found.code} written to {path}.')
+    return 0
+
+
+def import_responses(code: str, path: str) -> int:
+    """Print what changed, or every problem of the file (and change nothing)."""
+    from pathlib import Path
+
+    from . import workshop as workshops
+    from .export.responses import Refused, import_responses as store
+    from .i18n import Translator
+    from .steps.base import DomainError
+    found = workshops.find(code=code)
+    if found is None:
+        print(f'No workshop with code {code!r}.', file=sys.stderr)
+        return 1
+    tr = Translator()
+    try:
+        changed = store(found.id, Path(path).read_bytes())
+    except DomainError as error:
+        print(tr(error.key, **error.args_), file=sys.stderr)
+        for problem in error.problems if isinstance(error, Refused) else []:
+            print('  ' + tr(problem.key, **problem.args_), file=sys.stderr)
+        return 1
+    print(tr('responses.saved', count=changed))
     return 0
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
-from .. import db
+from .. import db, feedback
 from ..config import settings
 from ..models import Answer, Card, Participant, Step, Workshop
 from ..steps.ladder.summary import CardSummary, summarize
@@ -22,6 +22,7 @@ class Facts:
     participants: list[Participant]
     cards: list[Card]
     answers: list[Answer]
+    responses: dict[int, feedback.Answer]  # the municipality's answer per card id
 
     def __post_init__(self) -> None:
         self.zone = ZoneInfo(settings().timezone)
@@ -61,6 +62,7 @@ def read(workshop_id: int) -> Facts:
             cards=list(session.exec(select(Card).where(Card.workshop_id == workshop_id).order_by(Card.id))),
             answers=list(session.exec(select(Answer).join(Step, Step.id == Answer.step_id)
                                       .where(Step.workshop_id == workshop_id)
-                                      .order_by(Step.position, Answer.created_at, Answer.id))))
+                                      .order_by(Step.position, Answer.created_at, Answer.id))),
+            responses=feedback.answers(workshop_id))
 
 

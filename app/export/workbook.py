@@ -16,9 +16,12 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import settings
+from ..feedback import DECISIONS, Answer
 from ..models import Workshop
 from . import summary
 from .summary import CONSENT
@@ -26,8 +29,10 @@ from .cells import write
 from .facts import Facts, read
 from .tables import Column, put_table
 
-SCHEMA_VERSION = '1.1'  # 1.1: Kaarten got the column Herkomst
-READABLE_SCHEMAS = ('1.0', SCHEMA_VERSION)  # what a follow-up session can start from
+SCHEMA_VERSION = '1.2'  # 1.1: Kaarten got the column Herkomst; 1.2: the municipality's response columns
+READABLE_SCHEMAS = ('1.0', '1.1', SCHEMA_VERSION)  # what a follow-up session can start from
+RESPONSE_SCHEMAS = (SCHEMA_VERSION,)  # the workbooks that have the response columns
+READ_SHEETS = ('Sessie', 'Stappen', 'Kaarten', 'Ladder')  # the sheets a follow-up or a response upload reads
 WORKER_NICENESS = 10  # 0 is normal, 19 the lowest priority
 SHEETS = {  # name: (its Excel tables, what it holds)
     'Samenvatting': ('', 'De uitkomsten per stap om te lezen, met grafieken. Per perspectief alleen groepen die groot '
@@ -42,8 +47,8 @@ SHEETS = {  # name: (its Excel tables, what it holds)
     'Ladder': ('Ladder, LadderPerKaart', 'Eén rij per plaatsing van een kaartje op de trap van eigenaarschap; '
                                          'rechts daarvan per kaartje de telling per trede, de medianen, het verschil '
                                          'en de spreiding.'),
-    'Toelichting': ('Bladen, Kolommen, Soorten, Treden', 'Deze uitleg: elk blad, elke kolom, de soorten stappen en '
-                                                         'de treden van de ladder.'),
+    'Toelichting': ('Bladen, Kolommen, Soorten, Treden, Besluiten', 'Deze uitleg: elk blad, elke kolom, de soorten '
+                                                                    'stappen, de treden van de ladder en de besluiten.'),
 }
 KINDS = {  # the step kind in the code: as written in the workbook, and its meaning
     'info': ('uitleg', 'Uitleg; er is niets te beantwoorden.'),
@@ -87,6 +92,21 @@ PARTICIPANTS = (PARTICIPANT, PERSPECTIVE,
                 Column('Meegedaan op', 'Wanneer de deelnemer binnenkwam.', 19))
 NICKNAME = Column('Bijnaam', 'Voornaam of bijnaam die de deelnemer zelf invulde (alleen als daarom gevraagd is).',
                   16)
+# The municipality fills these in and uploads the workbook back (python -m app import-responses, or the console)
+DECISION = Column('Besluit', 'Wat de gemeente met het kaartje doet. Kies uit de lijst: ' + ', '.join(DECISIONS)
+                  + '. Leeg: nog geen reactie.', 18)
+RESPONSE = (DECISION,
+            Column('Toelichting', 'Waarom: de uitleg van de gemeente bij het besluit. Inwoners lezen dit op de '
+                                  'uitkomstenpagina. Schrijf gewone tekst, geen formule.', 50),
+            Column('Wie pakt het op', 'Wie met het kaartje verder gaat (een afdeling, een organisatie, de inwoners).',
+                   24),
+            Column('Wanneer', 'Wanneer dat gebeurt of klaar is, bijvoorbeeld "voor de zomer van 2027".', 16))
+DECISION_MEANINGS = {
+    'overgenomen': 'De gemeente doet wat het kaartje vraagt.',
+    'deels overgenomen': 'De gemeente doet een deel ervan; de toelichting zegt welk deel en waarom de rest niet.',
+    'niet overgenomen': 'De gemeente doet het niet; de toelichting zegt waarom niet.',
+    'wordt onderzocht': 'De gemeente zoekt het nog uit; de toelichting zegt wat en wanneer.',
+}
 CARDS = (CARD, STEP,
          Column('Tekst', 'Tekst van het kaartje, zoals de deelnemer het schreef.', 50),
          Column('Motivatie', 'Waarom de deelnemer dit belangrijk vindt (als de stap daarom vroeg).', 40),
@@ -99,7 +119,8 @@ CARDS = (CARD, STEP,
          Column('Geschreven op', 'Wanneer het kaartje verstuurd werd.', 19),
          Column('Herkomst', 'Leeg als een deelnemer het kaartje schreef. Anders waar het vandaan kwam: plan (stond in '
                             'het programma), begeleider (getypt tijdens de bijeenkomst), lijst (uit een Excel-lijst) '
-                            'of sessie met een code (uit een eerdere bijeenkomst).', 16))
+                            'of sessie met een code (uit een eerdere bijeenkomst).', 16),
+         *RESPONSE)
 VOTES = (STEP, Column('Soort', 'Soort stap: schaal, peiling, stippen of draagvlak.', 11), PARTICIPANT, PERSPECTIVE,
          Column('Kaart', 'Nummer van het kaartje waar het antwoord over gaat (stippen, draagvlak); anders leeg.', 8),
          CARD_TEXT,
@@ -126,7 +147,8 @@ def ladder_summary_columns(rungs: int) -> list[Column]:
             Column('Mediaan gewenst', 'Middelste trede van de plaatsingen "gewenst".', 9),
             Column('Verschil', 'Mediaan gewenst min mediaan nu: hoeveel treden omhoog men het wil.', 9),
             Column('Spreiding nu', 'Interkwartielafstand van "nu" in treden: 0 is eens, groter is minder eens.', 9),
-            Column('Spreiding gewenst', 'Interkwartielafstand van "gewenst" in treden.', 9)]
+            Column('Spreiding gewenst', 'Interkwartielafstand van "gewenst" in treden.', 9),
+            *RESPONSE]
 
 
 def build(workshop_id: int) -> Workbook:
@@ -205,10 +227,26 @@ def _participants(sheet: Worksheet, facts: Facts) -> None:
 
 def _cards(sheet: Worksheet, facts: Facts) -> None:
     dots = Counter(answer.card_id for answer in facts.answers_of_kind('dots'))
-    put_table(sheet, 'Kaarten', CARDS, (
+    count = put_table(sheet, 'Kaarten', CARDS, (
         (card.id, facts.step_number[card.step_id], card.text, card.motivation, facts.pseudonym.get(card.participant_id),
          facts.perspective.get(card.participant_id, ''), card.group_id, 'ja' if card.hidden else 'nee', dots[card.id],
-         facts.local(card.created_at), card.origin) for card in facts.cards))
+         facts.local(card.created_at), card.origin, *_response(facts, card.id)) for card in facts.cards))
+    _decision_list(sheet, CARDS.index(DECISION) + 1, count)
+
+
+def _response(facts: Facts, card_id: int) -> tuple[str, str, str, str]:
+    answer = facts.responses.get(card_id, Answer(''))
+    return answer.decision, answer.explanation, answer.owner, answer.due
+
+
+def _decision_list(sheet: Worksheet, column: int, rows: int, *, first_row: int = 2) -> None:
+    """Excel's drop-down of the four decisions on the Besluit cells of a table's rows (and a few rows below them)."""
+    letter = get_column_letter(column)
+    validation = DataValidation(type='list', formula1='"' + ','.join(DECISIONS) + '"', allow_blank=True,
+                                showErrorMessage=True, errorTitle='Besluit',
+                                error='Kies een besluit uit de lijst: ' + ', '.join(DECISIONS) + '.')
+    validation.add(f'{letter}{first_row}:{letter}{first_row + max(rows, 1) - 1}')
+    sheet.add_data_validation(validation)
 
 
 def _votes(sheet: Worksheet, facts: Facts) -> None:
@@ -233,8 +271,9 @@ def _ladder(sheet: Worksheet, facts: Facts) -> None:
          answer.value + 1 if answer.value is not None else None,
          rungs[answer.value] if answer.value is not None and 0 <= answer.value < len(rungs) else None,
          facts.local(answer.created_at)) for answer in placements))
-    put_table(sheet, 'LadderPerKaart', ladder_summary_columns(len(rungs)),
-              ladder_rows(facts), column=len(PLACEMENTS) + 2)
+    columns = ladder_summary_columns(len(rungs))
+    count = put_table(sheet, 'LadderPerKaart', columns, ladder_rows(facts), column=len(PLACEMENTS) + 2)
+    _decision_list(sheet, len(PLACEMENTS) + 2 + columns.index(DECISION), count)
 
 
 def ladder_rows(facts: Facts) -> list[tuple[Any, ...]]:
@@ -246,7 +285,7 @@ def ladder_rows(facts: Facts) -> list[tuple[Any, ...]]:
         for card in facts.ladder_summary(step):
             rows.append((facts.step_number[step.id], card.card_id, facts.card_text.get(card.card_id),
                          *card.counts_now, *card.counts_desired, card.median_now, card.median_desired, card.gap,
-                         card.spread_now, card.spread_desired))
+                         card.spread_now, card.spread_desired, *_response(facts, card.card_id)))
     return rows
 
 
@@ -270,6 +309,10 @@ def _explanation(sheet: Worksheet, facts: Facts) -> None:
         'niet apart getoond in de Samenvatting: zo is niemands antwoord terug te vinden.',
         'Kaartjes en redenen zijn vrije tekst van deelnemers. Lees ze na voordat u ze deelt. Deel dit bestand alleen '
         'met wie het nodig heeft en bewaar het niet langer dan nodig.',
+        'Reactie van de gemeente: vul bij een kaartje (blad Kaarten of de tabel LadderPerKaart) Besluit, Toelichting, '
+        'Wie pakt het op en Wanneer in, bewaar het bestand en upload het op de pagina van de begeleider. Verander de '
+        'andere kolommen niet. Inwoners lezen het besluit en de toelichting op de uitkomstenpagina. Later opnieuw '
+        'uploaden kan: de nieuwe reacties vervangen de oude.',
     ]
     for row, line in enumerate(lines, start=1):
         write(sheet.cell(row, 1), line)
@@ -284,13 +327,15 @@ def _explanation(sheet: Worksheet, facts: Facts) -> None:
                   [(name, spec.header, spec.about) for name, specs in columns for spec in specs])
     row += _block(sheet, row, 'Soorten', ('Soort', 'Code', 'Uitleg'),
                   [(name, code, about) for code, (name, about) in KINDS.items()])
-    _block(sheet, row, 'Treden', ('Trede', 'Naam', 'Uitleg'),
-           [(number, rung['label'], rung.get('explanation', ''))
-            for number, rung in enumerate(facts.workshop.ladder, start=1)])
+    row += _block(sheet, row, 'Treden', ('Trede', 'Naam', 'Uitleg'),
+                  [(number, rung['label'], rung.get('explanation', ''))
+                   for number, rung in enumerate(facts.workshop.ladder, start=1)])
+    _block(sheet, row, 'Besluiten', ('Besluit', 'Betekenis'),
+           [(decision, DECISION_MEANINGS[decision]) for decision in DECISIONS])
 
 
-def _block(sheet: Worksheet, row: int, name: str, headers: tuple[str, str, str], rows: list[tuple[Any, ...]]) -> int:
-    """A titled three-column table; returns the rows it used, with a blank row after it."""
+def _block(sheet: Worksheet, row: int, name: str, headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> int:
+    """A titled table of up to three columns; returns the rows it used, with a blank row after it."""
     write(sheet.cell(row, 1), name)
     sheet.cell(row, 1).font = Font(bold=True, size=12)
     columns = [Column(header, '', width) for header, width in zip(headers, (16, 30, 100))]
