@@ -4,12 +4,16 @@ Every function here is one short transaction and blocks: pages call them through
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlmodel import select, update
 
 from . import db
-from .models import Response, Workshop, now
+from . import workshop as workshops
+from .config import settings
+from .models import Card, Response, Step, Workshop, now
+from .steps.outcome import StepOutcome, outcome
 
 DECISIONS = ('overgenomen', 'deels overgenomen', 'niet overgenomen', 'wordt onderzocht')  # the workbook's Besluit
 
@@ -60,6 +64,44 @@ def results_token(workshop_id: int) -> str:
         return session.get(Workshop, workshop_id).results_token
 
 
+def results_url(workshop_id: int) -> str:
+    """The address of the workshop's results page, to share or print as a QR code."""
+    return f'{settings().effective_public_url}/r/{results_token(workshop_id)}'
+
+
 def find(token: str) -> Workshop | None:
     with db.reading() as session:
         return session.exec(select(Workshop).where(Workshop.results_token == token)).first() if token else None
+
+
+# --- what residents read ---------------------------------------------------------------------------------------
+
+@dataclass
+class Outcomes:
+    """What the results page and the participatieverslag show of a workshop."""
+    workshop: Workshop
+    participants: int
+    perspectives: list[tuple[str, int]]  # the groups large enough to name, in the plan's order
+    unnamed: int  # participants in no group named: no perspective given, or too small a group
+    card_sources: Counter[str]  # cards by where they came from: '' written by a resident, else Card.origin
+    steps: list[tuple[Step, StepOutcome]]  # the steps that were opened and have something to report
+    answers: dict[int, Answer]  # the municipality's answers by card id
+    mine: set[int]  # the (lead) cards the participant wrote or had merged into them
+
+
+def outcomes(workshop_id: int, participant_id: int | None = None) -> Outcomes:
+    state = workshops.state(workshop_id)
+    counts = workshops.perspective_counts(workshop_id)
+    named = [(row['perspective'], row['count']) for row in counts
+             if row['perspective'] and row['count'] >= state.workshop.min_group_size]
+    total = sum(row['count'] for row in counts)
+    with db.reading() as session:
+        cards = list(session.exec(select(Card).where(Card.workshop_id == workshop_id)))
+    steps = [(step, found) for step in state.steps if step.opened_at is not None
+             and (found := outcome(step, workshops.results(step.id))) is not None]
+    return Outcomes(workshop=state.workshop, participants=total, perspectives=named,
+                    unnamed=total - sum(count for _, count in named),
+                    card_sources=Counter(card.origin for card in cards), steps=steps,
+                    answers=answers(workshop_id),
+                    mine={card.group_id or card.id for card in cards
+                          if participant_id is not None and card.participant_id == participant_id})

@@ -1,0 +1,15 @@
+"""Every visible card, with its motivation and how many cards were merged into it."""
+from __future__ import annotations
+
+from typing import Any
+
+from ...models import Step
+from ..outcome import Item, StepOutcome
+
+
+def outcome(step: Step, results: dict[str, Any]) -> StepOutcome:
+    return StepOutcome(
+        lines=[('outcome.cards', {'count': results['count']})],
+        items=[Item(card['text'], card_id=card['id'], detail=card['motivation'],
+                    figures=[('outcome.merged', {'count': len(card['merged'])})] if card['merged'] else [])
+               for card in results['cards']])

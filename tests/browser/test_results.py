@@ -1,0 +1,136 @@
+"""Terugkoppeling in Chromium: the municipality's answers, uploaded from the workbook, on the residents' results
+page; and a phone that took part finds its own cards there after the workshop ended."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from app import db, demo, feedback
+from app import workshop as workshops
+from app.export import workbook
+from app.export.cells import write
+
+from .axe import violations
+from .conftest import PHONE, ROOT
+from .helpers import by_testid, joined_phone, seeded_workshop_at
+
+pytestmark = pytest.mark.browser
+LINK = '=HYPERLINK("http://x","klik")'
+
+
+def on_the_servers_database(tmp_path):
+    db.configure(f'sqlite:///{tmp_path / "samenspraak.db"}')
+
+
+def answered(workshop_id, answers, *, formula_in=None):
+    """The workshop's workbook with `answers` ({card id: {header: value}}) typed into Kaarten as text; the card
+    `formula_in` gets a real formula in Toelichting, as Excel stores what an analyst types after =."""
+    book = load_workbook(BytesIO(workbook.as_bytes(workshop_id)))
+    sheet = book['Kaarten']
+    cells = list(sheet[sheet.tables['Kaarten'].ref])
+    headers = [cell.value for cell in cells[0]]
+    by_card = {row[0].value: dict(zip(headers, row)) for row in cells[1:]}
+    for card_id, values in answers.items():
+        for header, value in values.items():
+            write(by_card[card_id][header], value)
+    if formula_in is not None:
+        by_card[formula_in]['Toelichting'].value = LINK
+    stream = BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def upload(server, tmp_path, code, data):
+    path = tmp_path / 'antwoorden.xlsx'
+    path.write_bytes(data)
+    return subprocess.run([sys.executable, '-m', 'app', 'import-responses', code, str(path)], cwd=ROOT,
+                          env=server.env, capture_output=True, text=True)
+
+
+def item(page, card_id):
+    return page.locator(f'[data-testid=outcome-item][data-card="{card_id}"]').first
+
+
+def test_uploaded_answers_show_on_the_results_page_and_a_second_upload_changes_one(server, browser, tmp_path):
+    on_the_servers_database(tmp_path)
+    workshop = demo.fill()
+    ideas = next(step for step in workshops.state(workshop.id).steps if step.key == 'ideeen')
+    cards = workshops.cards_of_step(ideas.id)
+    workshops.hide_card(cards[5].id, True)
+    first = {cards[0].id: {'Besluit': 'overgenomen', 'Toelichting': 'Het loket opent in maart in De Linde.',
+                           'Wie pakt het op': 'Team Wijk', 'Wanneer': 'maart 2027'},
+             cards[1].id: {'Besluit': 'niet overgenomen', 'Toelichting': LINK}}
+    assert upload(server, tmp_path, workshop.code, answered(workshop.id, first)).returncode == 0
+    url = f'{server.url}/r/{feedback.results_token(workshop.id)}'
+
+    page = browser.new_context(**PHONE).new_page()
+    page.goto(url)
+    expect(page.get_by_role('heading', level=1)).to_have_text('Uitkomsten: Demo: ondersteuning in de wijk')
+    expect(by_testid(page, 'participants')).to_have_text(f'{len(demo.RESIDENTS)} mensen deden mee.')
+    answer = item(page, cards[0].id).locator('[data-testid=answer]')
+    expect(answer).to_contain_text('Overgenomen: de gemeente doet dit.')
+    expect(answer).to_contain_text('Het loket opent in maart in De Linde.')
+    expect(answer).to_contain_text('Wie pakt het op: Team Wijk')
+    expect(item(page, cards[1].id).locator('[data-testid=answer]')).to_contain_text(LINK)  # as text, not a link
+    expect(page.locator('a', has_text='klik')).to_have_count(0)
+    expect(item(page, cards[2].id).locator('[data-testid=answer]')).to_contain_text('Nog geen reactie')
+    expect(page.get_by_text(cards[5].text)).to_have_count(0)  # a hidden card stays hidden
+    expect(page.get_by_text('Nu: trede 2, De gemeente vraagt onze mening.').first).to_be_visible()  # the ladder
+    assert violations(page) == []
+
+    second = {cards[0].id: {'Besluit': 'deels overgenomen', 'Toelichting': 'Het loket komt, maar alleen op dinsdag.'}}
+    changed = upload(server, tmp_path, workshop.code, answered(workshop.id, second))
+    assert (changed.returncode, changed.stdout.strip()) == (0, 'Opgeslagen. 1 reactie is nieuw of veranderd.')
+    page.reload()
+    answer = item(page, cards[0].id).locator('[data-testid=answer]')
+    expect(answer).to_contain_text('Deels overgenomen')
+    expect(answer).to_contain_text('Het loket komt, maar alleen op dinsdag.')
+    expect(answer).not_to_contain_text('maart in De Linde')
+
+    broken = answered(workshop.id, {cards[2].id: {'Besluit': 'misschien'}, cards[3].id: {'Besluit': 'overgenomen'}},
+                      formula_in=cards[3].id)
+    book = load_workbook(BytesIO(broken))
+    sheet = book['Kaarten']
+    sheet.cell(2, 1).value = 99_999  # an unknown card id
+    stream = BytesIO()
+    book.save(stream)
+    refused = upload(server, tmp_path, workshop.code, stream.getvalue())
+    assert refused.returncode == 1
+    assert 'Er is niets opgeslagen. Dit bestand heeft 3 fouten.' in refused.stderr
+    assert 'Blad Kaarten, rij 2: kaartje 99999 kennen we niet' in refused.stderr
+    assert '„misschien” kan niet als Besluit' in refused.stderr and 'in de kolom Toelichting staat een formule' \
+        in refused.stderr
+    page.reload()
+    expect(item(page, cards[2].id).locator('[data-testid=answer]')).to_contain_text('Nog geen reactie')
+    expect(item(page, cards[0].id).locator('[data-testid=answer]')).to_contain_text('alleen op dinsdag')
+    db.engine().dispose()
+
+
+def test_a_phone_that_took_part_finds_its_own_cards_on_the_results_page_after_the_end(server, browser, tmp_path):
+    join_url, _ = seeded_workshop_at(tmp_path / 'samenspraak.db', server.url, 'ideeen')
+    phone = joined_phone(browser, join_url)
+    by_testid(phone, 'card-text').fill('Een bankje bij de bushalte')
+    by_testid(phone, 'send-card').click()
+    expect(by_testid(phone, 'own-card')).to_have_text('Een bankje bij de bushalte')
+    on_the_servers_database(tmp_path)
+    workshop = workshops.find(join_token=join_url.rsplit('/', 1)[1])
+    workshops.end(workshop.id)
+    db.engine().dispose()
+
+    phone.goto(join_url)
+    expect(phone).to_have_url(f'{server.url}/r/{workshops.find(join_token=workshop.join_token).results_token}')
+    mine = phone.locator('[data-testid=outcome-item]', has=by_testid(phone, 'your-card'))
+    expect(mine).to_have_count(1)
+    expect(mine).to_contain_text('Een bankje bij de bushalte')
+    expect(by_testid(phone, 'yours')).to_be_visible()
+    assert violations(phone) == []
+
+    stranger = browser.new_context(**PHONE).new_page()  # never joined: the ended workshop, no redirect
+    stranger.goto(join_url)
+    expect(stranger.get_by_text('De bijeenkomst is afgelopen.')).to_be_visible()
+    expect(stranger).to_have_url(join_url)
