@@ -4,19 +4,23 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook
-TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui
-TEST_COMMANDS := chromium zbarimg soffice
+# Debian packages the app needs: the font the PDF report embeds
+RUN_PACKAGES := fonts-dejavu-core
+RUN_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook, pdftotext and
+# pdftoppm to read the PDF report back
+TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui poppler-utils
+TEST_COMMANDS := chromium zbarimg soffice pdftotext pdftoppm
 
-.PHONY: run demo test test-tools bench bench-quick bench-export bench-ladder
+.PHONY: run demo test run-tools test-tools bench bench-quick bench-export bench-ladder
 
-run: $(INSTALLED)
+run: $(INSTALLED) run-tools
 	$(PY) -m app
 
 demo: $(INSTALLED)
 	$(PY) -m app demo
 
-test: $(INSTALLED) test-tools
+test: $(INSTALLED) run-tools test-tools
 	$(PY) -m pytest -q
 
 $(INSTALLED): pyproject.toml
@@ -25,7 +29,15 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-# Installs the browser, QR decoder and LibreOffice only when they are missing.
+# Installs the PDF font only when it is missing.
+run-tools:
+	@for file in $(RUN_FILES); do [ -f $$file ] || missing=yes; done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(RUN_PACKAGES); \
+	fi
+
+# Installs the browser, QR decoder, LibreOffice and poppler only when they are missing.
 test-tools: node_modules/axe-core/axe.min.js
 	@missing=""; \
 	for command in $(TEST_COMMANDS); do command -v $$command >/dev/null || missing=yes; done; \

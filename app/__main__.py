@@ -1,5 +1,5 @@
-"""The command line: `python -m app` serves; `demo`, `export`, `import-responses`, `facilitator` and `simulate`
-do the rest (see --help)."""
+"""The command line: `python -m app` serves; `demo`, `export`, `import-responses`, `report`, `facilitator` and
+`simulate` do the rest (see --help)."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +21,9 @@ def main() -> None:
                                          'workbook')
     responses.add_argument('code', help='the workshop code, e.g. K7PQ2M')
     responses.add_argument('file', help='the workbook (.xlsx) exported from this workshop, with the answers filled in')
+    report = commands.add_parser('report', help="write a workshop's participatieverslag (PDF)")
+    report.add_argument('code', help='the workshop code, e.g. K7PQ2M')
+    report.add_argument('-o', '--output', help='file to write (default: participatieverslag-<CODE>.pdf)')
     facilitator = commands.add_parser('facilitator', help='manage facilitator accounts')
     actions = facilitator.add_subparsers(dest='action', required=True)
     add = actions.add_parser('add', help='add an account; the password is asked for, or read from stdin')
@@ -56,6 +59,8 @@ def main() -> None:
         sys.exit(export_workbook(arguments.code, arguments.output))
     elif arguments.command == 'import-responses':
         sys.exit(import_responses(arguments.code, arguments.file))
+    elif arguments.command == 'report':
+        sys.exit(write_report(arguments.code, arguments.output))
     else:
         from .facilitators import main as facilitator_main
         sys.exit(facilitator_main(arguments))
@@ -117,6 +122,21 @@ def import_responses(code: str, path: str) -> int:
             print('  ' + tr(problem.key, **problem.args_), file=sys.stderr)
         return 1
     print(tr('responses.saved', count=changed))
+    return 0
+
+
+def write_report(code: str, output: str | None) -> int:
+    from pathlib import Path
+
+    from . import report
+    from . import workshop as workshops
+    found = workshops.find(code=code)
+    if found is None:
+        print(f'No workshop with code {code!r}.', file=sys.stderr)
+        return 1
+    path = output or report.filename(found)
+    Path(path).write_bytes(report.pdf(found.id))
+    print(f'Participatieverslag of workshop {found.code} written to {path}.')
     return 0
 
 

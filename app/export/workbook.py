@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import report
 from ..config import settings
 from ..feedback import DECISIONS, Answer
 from ..models import Workshop
@@ -29,7 +30,7 @@ from .cells import write
 from .facts import Facts, read
 from .tables import Column, put_table
 
-SCHEMA_VERSION = '1.2'  # 1.1: Kaarten got the column Herkomst; 1.2: the municipality's response columns
+SCHEMA_VERSION = '1.2'  # 1.1: Kaarten got the column Herkomst; 1.2: the municipality's response columns, Verslag
 READABLE_SCHEMAS = ('1.0', '1.1', SCHEMA_VERSION)  # what a follow-up session can start from
 RESPONSE_SCHEMAS = (SCHEMA_VERSION,)  # the workbooks that have the response columns
 READ_SHEETS = ('Sessie', 'Stappen', 'Kaarten', 'Ladder')  # the sheets a follow-up or a response upload reads
@@ -37,6 +38,8 @@ WORKER_NICENESS = 10  # 0 is normal, 19 the lowest priority
 SHEETS = {  # name: (its Excel tables, what it holds)
     'Samenvatting': ('', 'De uitkomsten per stap om te lezen, met grafieken. Per perspectief alleen groepen die groot '
                          'genoeg zijn.'),
+    'Verslag': ('', 'Het participatieverslag: wie deden mee en hoe, wat er gevraagd is, de uitkomsten per stap en wat '
+                    'de gemeente ermee doet (en wat niet, en waarom). Dezelfde tekst als de PDF.'),
     'Sessie': ('Sessie, Perspectieven', 'De bijeenkomst zelf (gegeven en waarde) en hoeveel deelnemers er per '
                                         'perspectief waren.'),
     'Stappen': ('Stappen', 'Elke stap van het programma, in volgorde. Eén rij per stap.'),
@@ -157,6 +160,7 @@ def build(workshop_id: int) -> Workbook:
     book.remove(book.active)
     sheets = {name: book.create_sheet(name) for name in SHEETS}
     summary.write_sheet(sheets['Samenvatting'], facts)
+    report.write_sheet(sheets['Verslag'], workshop_id)
     for name, fill in (('Sessie', _session), ('Stappen', _steps), ('Deelnemers', _participants),
                        ('Kaarten', _cards), ('Stemmen', _votes), ('Ladder', _ladder)):
         fill(sheets[name], facts)

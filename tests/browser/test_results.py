@@ -1,5 +1,5 @@
 """Terugkoppeling in Chromium: the municipality's answers, uploaded from the workbook, on the residents' results
-page; and a phone that took part finds its own cards there after the workshop ended."""
+page and in the participatieverslag (PDF, read back with pdftotext); and a phone that took part finds its own cards there after the workshop ended."""
 from __future__ import annotations
 
 import subprocess
@@ -91,6 +91,13 @@ def test_uploaded_answers_show_on_the_results_page_and_a_second_upload_changes_o
     expect(answer).to_contain_text('Deels overgenomen')
     expect(answer).to_contain_text('Het loket komt, maar alleen op dinsdag.')
     expect(answer).not_to_contain_text('maart in De Linde')
+    verslag = tmp_path / 'verslag.pdf'
+    subprocess.run([sys.executable, '-m', 'app', 'report', workshop.code, '-o', str(verslag)], cwd=ROOT,
+                   env=server.env, check=True, capture_output=True)
+    text = ' '.join(subprocess.run(['pdftotext', str(verslag), '-'], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert 'Deels overgenomen: de gemeente doet een deel hiervan.' in text
+    assert 'Het loket komt, maar alleen op dinsdag.' in text and LINK in text and 'maart in De Linde' not in text
 
     broken = answered(workshop.id, {cards[2].id: {'Besluit': 'misschien'}, cards[3].id: {'Besluit': 'overgenomen'}},
                       formula_in=cards[3].id)
