@@ -10,14 +10,14 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from app import db, demo, feedback
+from app import accounts, db, demo, feedback
 from app import workshop as workshops
 from app.export import workbook
 from app.export.cells import write
 
 from .axe import violations
-from .conftest import PHONE, ROOT
-from .helpers import by_testid, joined_phone, seeded_workshop_at
+from .conftest import DESKTOP, FACILITATOR, PASSWORD, PHONE, ROOT
+from .helpers import by_testid, joined_phone, seeded_workshop_at, sign_in
 
 pytestmark = pytest.mark.browser
 LINK = '=HYPERLINK("http://x","klik")'
@@ -141,3 +141,69 @@ def test_a_phone_that_took_part_finds_its_own_cards_on_the_results_page_after_th
     stranger.goto(join_url)
     expect(stranger.get_by_text('De bijeenkomst is afgelopen.')).to_be_visible()
     expect(stranger).to_have_url(join_url)
+
+
+def download(page, testid):
+    with page.expect_download(timeout=60_000) as started:
+        by_testid(page, testid).click()
+    return started.value.path().read_bytes()
+
+
+def choose_file(page, testid, path):
+    with page.expect_file_chooser() as chooser:
+        by_testid(page, f'{testid}-button').click()
+    chooser.value.set_files(path)
+
+
+def test_the_facilitator_downloads_the_workbook_uploads_the_answers_and_downloads_the_report(server, browser,
+                                                                                           tmp_path):
+    on_the_servers_database(tmp_path)
+    workshop = demo.fill(accounts.ensure(FACILITATOR, PASSWORD).id)
+    ideas = next(step for step in workshops.state(workshop.id).steps if step.key == 'ideeen')
+    cards = workshops.cards_of_step(ideas.id)
+    db.engine().dispose()
+    console = browser.new_context(**DESKTOP, accept_downloads=True).new_page()
+    sign_in(console, server.url, FACILITATOR, PASSWORD)
+    console.goto(f'{server.url}/host/{workshop.host_token}')
+    expect(by_testid(console, 'results-link')).to_be_visible()
+    assert violations(console) == []
+
+    book = load_workbook(BytesIO(download(console, 'download-excel')))
+    sheet = book['Kaarten']
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    headers = [cell.value for cell in sheet[1]]
+    write(rows[cards[0].id][headers.index('Besluit')], 'overgenomen')
+    write(rows[cards[0].id][headers.index('Toelichting')], 'Het loket opent in maart.')
+    good = tmp_path / 'goed.xlsx'
+    book.save(good)
+    write(rows[cards[1].id][headers.index('Besluit')], 'weet niet')
+    rows[cards[2].id][headers.index('Kaart')].value = 99_999
+    bad = tmp_path / 'fout.xlsx'
+    book.save(bad)
+
+    choose_file(console, 'responses-upload', bad)
+    expect(by_testid(console, 'status')).to_have_text('Er is niets opgeslagen. Dit bestand heeft 2 fouten. Verbeter '
+                                                      'ze in Excel en upload het bestand opnieuw.')
+    problems = by_testid(console, 'response-problem')
+    expect(problems).to_have_count(2)
+    expect(problems.nth(0)).to_contain_text(f'Blad Kaarten, rij {rows[cards[1].id][0].row}: „weet niet”')
+    expect(problems.nth(1)).to_contain_text(f'Blad Kaarten, rij {rows[cards[2].id][0].row}: kaartje 99999')
+    choose_file(console, 'responses-upload', good)
+    expect(by_testid(console, 'status')).to_have_text('Opgeslagen. 1 reactie is nieuw of veranderd.')
+    expect(problems).to_have_count(0)
+
+    resident = browser.new_context(**PHONE).new_page()
+    resident.goto(by_testid(console, 'results-link').get_attribute('href'))
+    expect(item(resident, cards[0].id).locator('[data-testid=answer]')).to_contain_text('Het loket opent in maart.')
+    expect(item(resident, cards[1].id).locator('[data-testid=answer]')).to_contain_text('Nog geen reactie')
+
+    verslag = tmp_path / 'verslag.pdf'
+    verslag.write_bytes(download(console, 'download-report'))
+    text = subprocess.run(['pdftotext', str(verslag), '-'], capture_output=True, text=True, check=True).stdout
+    assert 'Overgenomen: de gemeente doet dit.' in text and 'Het loket opent in maart.' in text
+    a4 = tmp_path / 'a4.pdf'
+    a4.write_bytes(download(console, 'download-poster'))
+    subprocess.run(['pdftoppm', '-r', '150', '-png', str(a4), str(tmp_path / 'a4')], check=True)
+    decoded = subprocess.run(['zbarimg', '--raw', '-q', str(tmp_path / 'a4-1.png')], capture_output=True, text=True,
+                             check=True).stdout.strip()
+    assert decoded == by_testid(console, 'results-link').get_attribute('href')
