@@ -39,6 +39,11 @@ HEADERS = {'tekst', 'text', 'kaart', 'kaartje', 'kaartjes', 'kaarttekst', 'idee'
 LIST_ORIGIN = 'lijst'
 ROW_ERRORS = {'error.text_empty': 'intake.row_empty', 'error.text_too_long': 'intake.row_too_long'}
 KIND_CODES = {name: code for code, (name, _) in workbook.KINDS.items()}
+# the columns a follow-up reads, which every schema version has (1.1 added Herkomst, 1.2 the response columns)
+IDEA_COLUMNS = [column for column in workbook.CARDS
+                if column.header in {'Kaart', 'Stap', 'Tekst', 'Motivatie', 'Groep', 'Verborgen'}]
+LADDER_COLUMNS = [column for column in workbook.ladder_summary_columns(0)
+                  if column.header in {'Kaarttekst', 'Mediaan nu', 'Mediaan gewenst', 'Verschil'}]
 
 
 # --- a card list ---------------------------------------------------------------------------------------------
@@ -106,7 +111,7 @@ def _idea_cards(book: Workbook, *, max_length: int) -> tuple[list[tuple[str, str
     steps = [row for _, row in table_rows(book['Stappen'], 'Stappen', workbook.STEPS)]
     source = workshops.idea_step([(shown(row['Sleutel']), KIND_CODES.get(row['Soort'], '')) for row in steps])
     source_number = steps[source]['Stap'] if source is not None else None
-    rows = [(number, row) for number, row in table_rows(book['Kaarten'], 'Kaarten', workbook.CARDS)
+    rows = [(number, row) for number, row in table_rows(book['Kaarten'], 'Kaarten', IDEA_COLUMNS)
             if row['Stap'] == source_number and row['Verborgen'] != 'ja']
     cards = [(_clean(row['Tekst'], number, max_length=max_length),
               _clean(row['Motivatie'], number, max_length=MOTIVATION_MAX_LENGTH, required=False))
@@ -120,7 +125,7 @@ def _ladder(book: Workbook) -> list[dict[str, Any]]:
     return [{'card': _clean(row['Kaarttekst'], number, max_length=MAX_LENGTH, required=False),
              'median_now': _number(row['Mediaan nu']), 'median_desired': _number(row['Mediaan gewenst']),
              'gap': _number(row['Verschil'])}
-            for number, row in table_rows(book['Ladder'], 'LadderPerKaart', workbook.ladder_summary_columns(0))]
+            for number, row in table_rows(book['Ladder'], 'LadderPerKaart', LADDER_COLUMNS)]
 
 
 # --- reading -------------------------------------------------------------------------------------------------
