@@ -1,0 +1,53 @@
+"""What the results page and the report show of a workshop: each kind's outcome, the minimum group size, hidden cards
+left out, and the cards of one participant."""
+from app import demo, feedback
+from app import workshop as workshops
+from app.i18n import Translator
+from app.steps.outcome import say
+
+
+def demo_with_consent():
+    """The demo workshop, its consent step answered by four people; returns it and its steps by key."""
+    workshop = demo.fill()
+    steps = {step.key: step for step in workshops.state(workshop.id).steps}
+    workshops.go_to_step(workshop.id, steps['leven'].id)
+    asked = workshops.results(steps['leven'].id)['items'][0]
+    people = [workshops.join(workshop.id, f'demo-{workshop.code}-{number}') for number in range(4)]
+    for person, answer in zip(people, ['ja', 'ja_maar', 'nee_want', 'ja']):
+        workshops.act(person.id, steps['leven'].id, {'card': asked['id'], 'answer': answer})
+    return workshop, steps
+
+
+def test_each_opened_step_says_what_it_came_to(database):
+    workshop, steps = demo_with_consent()
+    found = feedback.outcomes(workshop.id)
+    by_key = {step.key: outcome for step, outcome in found.steps}
+    assert list(by_key) == ['probleem', 'nu', 'ideeen', 'kiezen', 'eigenaar', 'leven']  # info, ordering: nothing
+    tr = Translator()
+    dots = [(item.text, say(tr, item.figures[0])) for item in by_key['kiezen'].items]
+    assert len(dots) == 5 and dots[0] == ('Een huiskamer in de wijk, open voor iedereen', '11 stippen')
+    assert say(tr, by_key['nu'].lines[1]) == 'Gemiddeld: 2,1' and say(Translator('en'), by_key['nu'].lines[1]) \
+        == 'Average: 2.1'
+    ladder = by_key['eigenaar'].items[0]
+    assert say(tr, ladder.figures[0]) == ('Nu: trede 2, De gemeente vraagt onze mening. '
+                                          'Zo moet het worden: trede 4, We maken het samen.')
+    consent = by_key['leven'].items[0]
+    assert (consent.card_id, say(tr, consent.figures[0])) == (ladder.card_id, 'Ja: 2. Ja, maar: 1. Nee, want: 1.')
+
+
+def test_groups_below_the_minimum_are_not_named(database):
+    found = feedback.outcomes(demo.fill().id)
+    assert found.participants == len(demo.RESIDENTS)
+    assert found.perspectives == [('Inwoner', 4), ('Cliënt (gebruikt zelf ondersteuning)', 3), ('Mantelzorger', 3)]
+    assert found.unnamed == 4  # a professional, a volunteer, a civil servant, and one who said nothing
+
+
+def test_a_hidden_card_is_nowhere_and_a_participants_cards_are_marked(database):
+    workshop = demo.fill()
+    steps = {step.key: step for step in workshops.state(workshop.id).steps}
+    ideas = workshops.cards_of_step(steps['ideeen'].id)
+    workshops.hide_card(ideas[5].id, True)
+    workshops.merge_card(ideas[1].id, ideas[0].id)  # the second writer's idea now lives in the first one's
+    found = feedback.outcomes(workshop.id, ideas[1].participant_id)
+    assert ideas[5].id not in {item.card_id for _, outcome in found.steps for item in outcome.items}
+    assert ideas[0].id in found.mine and ideas[1].id not in found.mine  # (and the problem card they wrote)
