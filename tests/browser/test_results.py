@@ -17,7 +17,7 @@ from app.export.cells import write
 
 from .axe import violations
 from .conftest import DESKTOP, FACILITATOR, PASSWORD, PHONE, ROOT
-from .helpers import by_testid, joined_phone, seeded_workshop_at, sign_in
+from .helpers import by_testid, choose_file, joined_phone, seeded_workshop_at, sign_in
 
 pytestmark = pytest.mark.browser
 LINK = '=HYPERLINK("http://x","klik")'
@@ -147,12 +147,6 @@ def download(page, testid):
     with page.expect_download(timeout=60_000) as started:
         by_testid(page, testid).click()
     return started.value.path().read_bytes()
-
-
-def choose_file(page, testid, path):
-    with page.expect_file_chooser() as chooser:
-        by_testid(page, f'{testid}-button').click()
-    chooser.value.set_files(path)
 
 
 def test_the_facilitator_downloads_the_workbook_uploads_the_answers_and_downloads_the_report(server, browser,
