@@ -136,6 +136,16 @@ def test_a_phone_that_took_part_finds_its_own_cards_on_the_results_page_after_th
     expect(mine).to_contain_text('Een bankje bij de bushalte')
     expect(by_testid(phone, 'yours')).to_be_visible()
     assert violations(phone) == []
+    phone.set_viewport_size({'width': 320, 'height': 740})  # what 400 % zoom leaves: no sideways scrolling
+    assert phone.evaluate('document.documentElement.scrollWidth') <= 320
+    phone.emulate_media(media='print')
+    expect(by_testid(phone, 'print')).to_be_hidden()
+    expect(by_testid(phone, 'language-en')).to_be_hidden()
+    phone.emulate_media(media='screen')
+    by_testid(phone, 'language-en').click()
+    expect(phone.get_by_role('heading', level=1)).to_have_text('Results: Klaargezet')
+    expect(mine).to_contain_text('Your card')
+    assert violations(phone) == []
 
     stranger = browser.new_context(**PHONE).new_page()  # never joined: the ended workshop, no redirect
     stranger.goto(join_url)
