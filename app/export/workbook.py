@@ -243,13 +243,13 @@ def _response(facts: Facts, card_id: int) -> tuple[str, str, str, str]:
     return answer.decision, answer.explanation, answer.owner, answer.due
 
 
-def _decision_list(sheet: Worksheet, column: int, rows: int, *, first_row: int = 2) -> None:
-    """Excel's drop-down of the four decisions on the Besluit cells of a table's rows (and a few rows below them)."""
+def _decision_list(sheet: Worksheet, column: int, rows: int) -> None:
+    """Excel's drop-down of the four decisions on the Besluit cells of a table's rows (its header in row 1)."""
     letter = get_column_letter(column)
     validation = DataValidation(type='list', formula1='"' + ','.join(DECISIONS) + '"', allow_blank=True,
                                 showErrorMessage=True, errorTitle='Besluit',
                                 error='Kies een besluit uit de lijst: ' + ', '.join(DECISIONS) + '.')
-    validation.add(f'{letter}{first_row}:{letter}{first_row + max(rows, 1) - 1}')
+    validation.add(f'{letter}2:{letter}{1 + max(rows, 1)}')
     sheet.add_data_validation(validation)
 
 
