@@ -1,6 +1,7 @@
 """The municipality's answers: filled in the exported workbook, uploaded back, checked row by row."""
 import os
 import re
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -205,3 +206,19 @@ def test_import_responses_on_the_command_line(ideas, tmp_path):
     assert f'Blad Kaarten, rij {row[cards[3]]}: in de kolom Toelichting staat een formule.' in refused.stderr
     stored = subprocess.run([*command, str(tmp_path / 'goed.xlsx')], cwd=ROOT, env=env, capture_output=True, text=True)
     assert (stored.returncode, stored.stdout.strip()) == (0, 'Opgeslagen. 1 reactie is nieuw of veranderd.')
+
+
+@pytest.mark.skipif(shutil.which('soffice') is None and 'MAKELEVEL' not in os.environ,
+                    reason='LibreOffice (soffice) is not installed; `make test` installs it')
+def test_a_workbook_saved_again_by_a_spreadsheet_program_reads_back(ideas, tmp_path):
+    """What an analyst does: open the export in a spreadsheet, fill it in, save. Hostile card texts must survive."""
+    workshop, cards = ideas
+    step = next(step for step in workshops.state(workshop.id).steps if step.key == 'ideeen')
+    workshops.seed_cards(step.id, [(LINK, 'twee\nregels'), ('#N/A', ''), ('-5 euro', '')], origin='lijst')
+    (tmp_path / 'in.xlsx').write_bytes(filled(exported(workshop.id), {
+        cards[0]: {'Besluit': 'overgenomen', 'Toelichting': LINK, 'Wanneer': '2027'}}))
+    subprocess.run(['soffice', f'-env:UserInstallation=file://{tmp_path / "profile"}', '--headless', '--calc',
+                    '--convert-to', 'xlsx', '--outdir', str(tmp_path / 'out'), str(tmp_path / 'in.xlsx')],
+                   check=True, capture_output=True, timeout=180)
+    assert responses.import_responses(workshop.id, (tmp_path / 'out' / 'in.xlsx').read_bytes()) == 1
+    assert feedback.answers(workshop.id) == {cards[0]: Answer('overgenomen', LINK, due='2027')}
