@@ -1,9 +1,10 @@
 """What the results page and the report show of a workshop: each kind's outcome, the minimum group size, hidden cards
 left out, and the cards of one participant."""
-from app import demo, feedback
+from app import demo, feedback, plans
 from app import workshop as workshops
 from app.i18n import Translator
-from app.steps.outcome import say
+from app.steps import RULES
+from app.steps.outcome import StepOutcome, outcome, say
 
 
 def demo_with_consent():
@@ -51,3 +52,13 @@ def test_a_hidden_card_is_nowhere_and_a_participants_cards_are_marked(database):
     found = feedback.outcomes(workshop.id, ideas[1].participant_id)
     assert ideas[5].id not in {item.card_id for _, outcome in found.steps for item in outcome.items}
     assert ideas[0].id in found.mine and ideas[1].id not in found.mine  # (and the problem card they wrote)
+
+
+def test_every_kind_says_what_it_came_to_even_before_anyone_answered(database):
+    workshop = workshops.create(plans.load(plans.DEFAULT_PLAN))
+    workshops.add_step(workshop.id, 'poll', 'Welke dag?', {'options': ['maandag', 'dinsdag']}, None)
+    steps = workshops.state(workshop.id).steps
+    assert {step.kind for step in steps} == set(RULES)
+    for step in steps:
+        found = outcome(step, workshops.results(step.id))
+        assert found is None or isinstance(found, StepOutcome), step.kind
