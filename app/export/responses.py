@@ -35,11 +35,12 @@ FIELDS = ((workbook.RESPONSE[1].header, 'explanation'), (workbook.RESPONSE[2].he
 
 
 class Refused(DomainError):
-    """A file with problems: nothing was stored. `problems` says what is wrong, per sheet and row."""
+    """A file with problems: nothing was stored. `problems` says what is wrong, per sheet and row (the first
+    MAX_PROBLEMS of them; `count` is how many there are)."""
 
     def __init__(self, problems: list[DomainError]) -> None:
         super().__init__('responses.refused', count=len(problems))
-        self.problems = problems
+        self.problems = problems[:MAX_PROBLEMS]
 
 
 def import_responses(workshop_id: int, data: bytes) -> int:
@@ -67,7 +68,7 @@ def import_responses(workshop_id: int, data: bytes) -> int:
         elif changed:
             changes[card_id] = changed.pop()
     if problems:
-        raise Refused(problems[:MAX_PROBLEMS])
+        raise Refused(problems)
     feedback.save(workshop_id, changes)
     return len(changes)
 

@@ -222,3 +222,15 @@ def test_a_workbook_saved_again_by_a_spreadsheet_program_reads_back(ideas, tmp_p
                    check=True, capture_output=True, timeout=180)
     assert responses.import_responses(workshop.id, (tmp_path / 'out' / 'in.xlsx').read_bytes()) == 1
     assert feedback.answers(workshop.id) == {cards[0]: Answer('overgenomen', LINK, due='2027')}
+
+
+def test_a_wholly_wrong_file_counts_every_problem_and_lists_the_first_fifty(ideas):
+    workshop, _ = ideas
+    step = next(step for step in workshops.state(workshop.id).steps if step.key == 'ideeen')
+    workshops.seed_cards(step.id, [(f'Idee {number}', '') for number in range(50)], origin='lijst')
+    book = exported(workshop.id)
+    data = filled(book, {card_id: {'Besluit': 'ja'} for card_id in rows(book)})
+    with pytest.raises(Refused) as refused:
+        responses.import_responses(workshop.id, data)
+    assert refused.value.args_ == {'count': len(rows(book))} and len(rows(book)) > responses.MAX_PROBLEMS
+    assert len(refused.value.problems) == responses.MAX_PROBLEMS
