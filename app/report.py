@@ -16,13 +16,14 @@ from fpdf import FPDF
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from . import feedback
+from . import feedback, outcomes
 from . import workshop as workshops
 from .config import settings
 from .export.cells import write
-from .feedback import DECISIONS, Outcomes
+from .feedback import DECISIONS
 from .i18n import Translator
 from .models import Workshop
+from .outcomes import Outcomes
 from .steps.outcome import say
 
 FONT_DIR = Path('/usr/share/fonts/truetype/dejavu')
@@ -35,7 +36,7 @@ Block = tuple[str, str]  # (style, text): one of SIZES, and the text
 
 def blocks(workshop_id: int, tr: Translator | None = None) -> list[Block]:
     tr = tr or Translator()
-    found = feedback.outcomes(workshop_id)
+    found = outcomes.read(workshop_id)
     workshop = found.workshop
     out: list[Block] = [('title', tr('report.title', title=workshop.title)), ('heading', tr('report.about'))]
     out += [('text', tr(key, value=value)) for key, value in (

@@ -24,14 +24,14 @@ from ..models import Card, Workshop
 from ..steps.base import DomainError
 from ..text import TextError, clean
 from . import workbook
+from .columns import CARD, CARD_TEXT, DECISION, RESPONSE
 from .intake import open_workbook, session_facts, shown, table_cells
+from .tables import Column
 
 MAX_LENGTH = 2000  # per answer cell
 MAX_PROBLEMS = 50  # a wholly wrong file is not reported cell by cell
-TABLES = (('Kaarten', 'Kaarten', 'Kaart', 'Tekst', workbook.CARDS),
-          ('Ladder', 'LadderPerKaart', 'Kaart', 'Kaarttekst', workbook.ladder_summary_columns(0)))
-FIELDS = ((workbook.RESPONSE[1].header, 'explanation'), (workbook.RESPONSE[2].header, 'owner'),
-          (workbook.RESPONSE[3].header, 'due'))
+TABLES = (('Kaarten', 'Kaarten', 'Tekst'), ('Ladder', 'LadderPerKaart', CARD_TEXT.header))  # sheet, table, text
+FIELDS = ((RESPONSE[1].header, 'explanation'), (RESPONSE[2].header, 'owner'), (RESPONSE[3].header, 'due'))
 
 
 class Refused(DomainError):
@@ -75,10 +75,10 @@ def import_responses(workshop_id: int, data: bytes) -> int:
 
 def _rows(book: Workbook, cards: dict[int, str], problems: list[DomainError]) -> Iterator[tuple[int, Answer | None]]:
     """(card id, answer or None) per row that passes; the problems of the others go to `problems`."""
-    for sheet, table, id_header, text_header, columns in TABLES:
-        for row, cells in table_cells(book[sheet], table, columns):
+    for sheet, table, text_header in TABLES:
+        for row, cells in table_cells(book[sheet], table, (CARD, Column(text_header, ''), *RESPONSE)):
             where = {'sheet': sheet, 'row': row}
-            card_id = cells[id_header].value
+            card_id = cells[CARD.header].value
             if isinstance(card_id, float) and card_id.is_integer():
                 card_id = int(card_id)
             if card_id not in cards:
@@ -96,8 +96,8 @@ def _rows(book: Workbook, cards: dict[int, str], problems: list[DomainError]) ->
 def _answer(cells: dict[str, Cell], where: dict[str, Any]) -> Answer | None:
     """The answer in one row, None when its answer cells are empty; a DomainError when one of them is wrong."""
     texts = {header: _text(cells[header], header, where) for header, _ in
-             ((workbook.DECISION.header, ''), *FIELDS)}
-    decision = texts.pop(workbook.DECISION.header).lower()
+             ((DECISION.header, ''), *FIELDS)}
+    decision = texts.pop(DECISION.header).lower()
     if decision and decision not in DECISIONS:
         raise DomainError('responses.bad_decision', value=decision, choices=', '.join(DECISIONS), **where)
     if not decision:

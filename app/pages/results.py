@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 from nicegui import app, run, ui
 
-from .. import feedback
+from .. import feedback, outcomes
 from .. import workshop as workshops
 from ..config import settings
-from ..feedback import Answer, Outcomes
+from ..feedback import Answer
+from ..outcomes import Outcomes
 from ..i18n import Translator
 from ..steps.outcome import Item, say
 from . import accessibility
@@ -26,7 +27,7 @@ async def results_page(token: str) -> None:
         page_title(tr, 'results_page.not_found')
         return
     participant = await run.io_bound(workshops.participant, workshop.id, app.storage.browser['id'])
-    found = await run.io_bound(feedback.outcomes, workshop.id, participant.id if participant else None)
+    found = await run.io_bound(outcomes.read, workshop.id, participant.id if participant else None)
     if found is not None:  # None while the server shuts down
         Results(tr, found).build()
 

