@@ -29,7 +29,7 @@ def configure(url: str) -> Engine:
     if _engine is not None:
         _engine.dispose()
     _engine = make_engine(url)
-    _upgrade(_engine)
+    upgrade(_engine)
     return _engine
 
 
@@ -44,8 +44,8 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
-def _upgrade(new_engine: Engine) -> None:
-    """Run the migrations up to head. A database made before Alembic (its tables, no alembic_version) has
+def upgrade(new_engine: Engine, to: str = 'head') -> None:
+    """Run the migrations up to `to` (the newest by default). A database made before Alembic (its tables, no alembic_version) has
     the baseline's schema: it is stamped at the baseline first, so only the revisions after it run."""
     config = Config()
     config.set_main_option('script_location', str(MIGRATIONS))
@@ -54,7 +54,7 @@ def _upgrade(new_engine: Engine) -> None:
         tables = inspect(connection).get_table_names()
         if 'workshop' in tables and 'alembic_version' not in tables:
             command.stamp(config, BASELINE)
-        command.upgrade(config, 'head')
+        command.upgrade(config, to)
 
 
 @contextmanager

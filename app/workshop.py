@@ -315,6 +315,16 @@ def merge_card(card_id: int, into_card_id: int | None) -> None:
         card.group_id = lead_id
 
 
+def moderate(workshop_id: int, step_id: int, action: dict[str, Any]) -> None:
+    """A facilitator's action on a step of this workshop, by the rule of its kind."""
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        kind = kind_of(step.kind) if step is not None and step.workshop_id == workshop_id else None
+        if kind is None or kind.moderate is None:
+            raise DomainError('error.bad_request')
+        kind.moderate(session, step, action)
+
+
 def cards_of_step(step_id: int) -> list[Card]:
     with db.reading() as session:
         return list(session.exec(select(Card).where(Card.step_id == step_id).order_by(Card.id)))

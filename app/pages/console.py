@@ -3,7 +3,6 @@ moderate cards, and edit the plan. Only one or two browsers show it, so it simpl
 when the workshop's state changes; the results preview updates in place like the screen's."""
 from __future__ import annotations
 
-import json
 import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -25,6 +24,7 @@ from ..steps.viewbase import ScreenContext
 from ..text import TextError
 from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
+from ..widgets.settings_form import SettingsForm
 from .feedback_controls import FeedbackControls
 from .frame import frame, language_switch, page_title, translator
 from .login import signed_in
@@ -137,10 +137,14 @@ class Console:
             self.preview_signature = signature
             self.preview.clear()
             with self.preview:
-                context = ScreenContext(tr=self.tr, step=step, workshop=state.workshop)
                 # a kind may add facilitator-only parts (the ladder's progress and one-card discussion)
                 views = kind_of(step.kind).view_module()
-                updates = [views.screen(context)] + ([views.console(context)] if hasattr(views, 'console') else [])
+                updates = [views.screen(ScreenContext(tr=self.tr, step=step, workshop=state.workshop))]
+                if hasattr(views, 'console'):
+                    updates.append(views.console(ScreenContext(
+                        tr=self.tr, step=step, workshop=state.workshop,
+                        moderate=lambda action, step_id=step.id: self.act(workshops.moderate, self.workshop_id,
+                                                                          step_id, action))))
                 self.update_preview = lambda results: [update(results) for update in updates]
             results = None
         if results is None:
@@ -353,19 +357,20 @@ class Console:
             ui.label(tr('console.edit_step')).classes('section-title')
             title = ui.input(tr('console.step_title'), value=step.title).props('outlined').classes('w-full')
             body = ui.textarea(tr('console.step_body'), value=step.body).props('outlined').classes('w-full')
-            settings = ui.textarea(tr('console.step_settings'), value=json.dumps(step.settings, ensure_ascii=False)) \
-                .props('outlined').classes('w-full font-mono')
+            earlier = self.state.steps[:self.state.steps.index(step)]
+            form = SettingsForm(tr, kind_of(step.kind), step.settings, earlier)
+            problem = ui.label().classes('status-line').props('role=alert data-testid=settings-problem')
             with ui.row():
                 ui.button(tr('console.cancel'), on_click=dialog.close).props('flat')
 
                 async def save() -> None:
                     try:
-                        new_settings = json.loads(settings.value or '{}')
-                    except ValueError as error:
-                        self.status.set_text(tr('console.bad_settings', problem=str(error)))
+                        form.kind.validate(form.values())
+                    except ValidationError as error:  # said beside the form, which stays open with what was typed
+                        problem.set_text(form.problem(error))
                         return
                     if await self.act(workshops.edit_step, step.id, title=title.value, body=body.value,
-                                      settings=new_settings):
+                                      settings=form.values()):
                         dialog.close()
                 ui.button(tr('console.save'), on_click=save).props('data-testid=save-step')
         dialog.open()

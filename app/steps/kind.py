@@ -65,6 +65,8 @@ class Kind:
     results: Callable[[Session, Step, Workshop], Any]  # a dataclass for screen, console and export
     export: Export
     asks: Callable[[Session, Step, Workshop], Asks] = lambda db, step, workshop: Asks()  # what a phone is asked about
+    # a facilitator's action on the step (hide an answer, approve a question), in the caller's transaction
+    moderate: Callable[[Session, Step, dict[str, Any]], None] | None = None
     capabilities: frozenset[str] = frozenset()
     views: str = ''  # module with phone(ctx), screen(ctx) and optionally console(ctx); '' is <kind package>.views
     # the step whose cards it shows: its own key, another step's key from its settings, or '' (no cards)

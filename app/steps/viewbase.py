@@ -29,3 +29,5 @@ class ScreenContext:
     tr: Translator
     step: Step
     workshop: Workshop
+    # on the console only: run a facilitator's action through the kind's `moderate` (True when it was stored)
+    moderate: Callable[[dict[str, Any]], Awaitable[bool]] | None = None

@@ -25,6 +25,8 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     request_key = str(action.get('request_key') or '')[:64] or None
     if request_key and db.exec(select(Card.id).where(Card.request_key == request_key)).first():
         return  # a resend of a card that is already stored
+    if not isinstance(action.get('text'), str) or not isinstance(action.get('motivation', ''), str | None):
+        raise DomainError('error.bad_request')  # a forged action: a phone sends text
     text = clean(action.get('text'), max_length=settings.max_length)
     motivation = clean(action.get('motivation'), max_length=MOTIVATION_MAX_LENGTH, required=False) \
         if settings.motivation else ''

@@ -4,7 +4,7 @@ from . import export, rules, simulate
 
 
 def starter(steps: list, tr) -> dict:  # type: ignore[no-untyped-def]
-    return {'options': [tr('console.option', number=1), tr('console.option', number=2)]}
+    return {'options': [tr('poll.option', number=1), tr('poll.option', number=2)]}
 
 
 KIND = Kind(name='poll', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,

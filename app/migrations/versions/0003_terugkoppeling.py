@@ -1,7 +1,7 @@
 """Terugkoppeling: the municipality's answer per card (table response) and the results page's token per workshop
 
-Revision ID: 0002_terugkoppeling
-Revises: 0001_baseline
+Revision ID: 0003_terugkoppeling
+Revises: 0002_card_status
 Create Date: 2026-12-02
 
 Existing workshops get no token: feedback.results_token() makes one the first time the link is asked for.
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0002_terugkoppeling'
-down_revision: str | None = '0001_baseline'
+revision: str = '0003_terugkoppeling'
+down_revision: str | None = '0002_card_status'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
