@@ -8,7 +8,7 @@ from ..shapes import CardList
 
 def outcome(step: Step, results: CardList) -> StepOutcome:
     return StepOutcome(
-        lines=[('outcome.cards', {'count': len(results.cards)})],
+        lines=[('cards.outcome.count', {'count': len(results.cards)})],
         items=[Item(card.text, card_id=card.id, detail=card.motivation,
-                    figures=[('outcome.merged', {'count': len(card.merged)})] if card.merged else [])
+                    figures=[('cards.outcome.merged', {'count': len(card.merged)})] if card.merged else [])
                for card in results.cards])

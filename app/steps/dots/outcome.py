@@ -12,6 +12,6 @@ def outcome(step: Step, results: DotResults) -> StepOutcome:
     dots = {bar.label: bar.count for bar in results.votes.bars}
     ranked = sorted(results.cards, key=lambda card: (-dots[str(card.id)], card.id))[:TOP]
     return StepOutcome(lines=[('outcome.respondents', {'count': results.votes.respondents}),
-                              ('outcome.top', {'count': len(ranked)})],
+                              ('dots.outcome.top', {'count': len(ranked)})],
                        items=[Item(card.text, card_id=card.id, detail=card.motivation,
-                                   figures=[('outcome.dots', {'count': dots[str(card.id)]})]) for card in ranked])
+                                   figures=[('dots.outcome.dots', {'count': dots[str(card.id)]})]) for card in ranked])

@@ -11,17 +11,17 @@ from .rules import LadderCard, LadderResults
 def outcome(step: Step, results: LadderResults) -> StepOutcome:
     def rung(median: float | None) -> Line:
         if median is None:
-            return ('outcome.not_placed', {})
+            return ('ladder.outcome.not_placed', {})
         if median == int(median):
-            return ('outcome.rung', {'number': int(median), 'label': results.rungs[int(median) - 1]})
-        return ('outcome.between', {'low': math.floor(median), 'high': math.ceil(median)})
+            return ('ladder.outcome.rung', {'number': int(median), 'label': results.rungs[int(median) - 1]})
+        return ('ladder.outcome.between', {'low': math.floor(median), 'high': math.ceil(median)})
 
     def figure(placed: LadderCard) -> Line:
         if results.two_positions:
-            return ('outcome.now_desired', {'now': rung(placed.summary.median_now),
+            return ('ladder.outcome.now_desired', {'now': rung(placed.summary.median_now),
                                             'desired': rung(placed.summary.median_desired)})
-        return ('outcome.now', {'now': rung(placed.summary.median_now)})
+        return ('ladder.outcome.now', {'now': rung(placed.summary.median_now)})
 
-    return StepOutcome(lines=[('outcome.placed', {'count': results.respondents})],
+    return StepOutcome(lines=[('ladder.outcome.placed', {'count': results.respondents})],
                        items=[Item(placed.card.text, card_id=placed.card.id, detail=placed.card.motivation,
                                    figures=[figure(placed)]) for placed in results.cards])

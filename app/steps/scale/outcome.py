@@ -9,6 +9,6 @@ from .rules import ScaleResults
 def outcome(step: Step, results: ScaleResults) -> StepOutcome:
     lines = [('outcome.respondents', {'count': results.votes.respondents})]
     if results.mean is not None:
-        lines.append(('outcome.mean', {'mean': round(results.mean, 1)}))
+        lines.append(('scale.outcome.mean', {'mean': round(results.mean, 1)}))
     return StepOutcome(lines=lines, items=[Item(bar.label, figures=[('outcome.people', {'count': bar.count})])
                                            for bar in results.votes.bars])
