@@ -7,18 +7,26 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the app needs: the font the PDF report embeds
 RUN_PACKAGES := fonts-dejavu-core
 RUN_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
-# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook, pdftotext and
-# pdftoppm to read the PDF report back
-TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui poppler-utils
-TEST_COMMANDS := chromium zbarimg soffice pdftotext pdftoppm
+# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook, HAProxy,
+# pdftotext and pdftoppm to read the PDF report back
+TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui haproxy poppler-utils
+TEST_COMMANDS := chromium zbarimg soffice haproxy pdftotext pdftoppm
 
-.PHONY: run demo test run-tools test-tools bench bench-quick bench-export bench-ladder
+N ?= 3
+
+.PHONY: run demo test cluster run-tools test-tools bench bench-quick bench-export bench-ladder
 
 run: $(INSTALLED) run-tools
 	$(PY) -m app
 
 demo: $(INSTALLED)
 	$(PY) -m app demo
+
+# N processes behind HAProxy on PostgreSQL: DATABASE_URL=postgresql://… make cluster N=3 (see docs/performance.md)
+cluster: $(INSTALLED) run-tools
+	@command -v haproxy >/dev/null || { $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends haproxy; }
+	$(PY) -m app cluster --processes $(N)
 
 test: $(INSTALLED) run-tools test-tools
 	$(PY) -m pytest -q

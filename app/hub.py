@@ -14,8 +14,9 @@ from typing import Any
 
 from nicegui import Event, run
 
-from . import changes
+from . import changes, db
 from . import workshop as workshops
+from .relay import relay
 from .steps.shapes import Asks
 
 FLUSH_SECONDS = 0.15
@@ -41,6 +42,7 @@ class Hub:
         self._dirty_state: set[int] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task | None = None
+        self._relay: asyncio.Task | None = None
         changes.listen(self.receive)
 
     def subscribe(self, workshop_id: int, callback: Callable[[Update], Any], *, state_only: bool = False) -> None:
@@ -63,9 +65,15 @@ class Hub:
             if change.what == changes.RESULTS:
                 dirty.add(change.step_id)
 
+    def everything_changed(self) -> None:
+        """Marks may have been missed (the relay reconnected): every page of every workshop refreshes."""
+        self._dirty_state.update(self._events, self._state_events)
+
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._task = asyncio.create_task(self._run())
+        if db.is_postgres():  # marks come from every process through the database
+            self._relay = asyncio.create_task(relay(self.everything_changed))
 
     async def _run(self) -> None:
         while True:
