@@ -4,27 +4,31 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook, HAProxy
-TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui haproxy
-TEST_COMMANDS := chromium zbarimg soffice haproxy
+# Debian packages the app needs: the font the PDF report embeds
+RUN_PACKAGES := fonts-dejavu-core
+RUN_FILES := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook, HAProxy,
+# pdftotext and pdftoppm to read the PDF report back
+TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui haproxy poppler-utils
+TEST_COMMANDS := chromium zbarimg soffice haproxy pdftotext pdftoppm
 
 N ?= 3
 
-.PHONY: run demo test cluster test-tools bench bench-quick bench-export bench-ladder
+.PHONY: run demo test cluster run-tools test-tools bench bench-quick bench-export bench-ladder
 
-run: $(INSTALLED)
+run: $(INSTALLED) run-tools
 	$(PY) -m app
 
 demo: $(INSTALLED)
 	$(PY) -m app demo
 
 # N processes behind HAProxy on PostgreSQL: DATABASE_URL=postgresql://… make cluster N=3 (see docs/performance.md)
-cluster: $(INSTALLED)
+cluster: $(INSTALLED) run-tools
 	@command -v haproxy >/dev/null || { $(SUDO) apt-get update -q && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends haproxy; }
 	$(PY) -m app cluster --processes $(N)
 
-test: $(INSTALLED) test-tools
+test: $(INSTALLED) run-tools test-tools
 	$(PY) -m pytest -q
 
 $(INSTALLED): pyproject.toml
@@ -33,7 +37,15 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-# Installs the browser, QR decoder and LibreOffice only when they are missing.
+# Installs the PDF font only when it is missing.
+run-tools:
+	@for file in $(RUN_FILES); do [ -f $$file ] || missing=yes; done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(RUN_PACKAGES); \
+	fi
+
+# Installs the browser, QR decoder, LibreOffice and poppler only when they are missing.
 test-tools: node_modules/axe-core/axe.min.js
 	@missing=""; \
 	for command in $(TEST_COMMANDS); do command -v $$command >/dev/null || missing=yes; done; \

@@ -1,5 +1,5 @@
-"""The command line: `python -m app` serves; `demo`, `export`, `facilitator` and `simulate` do the rest
-(see --help)."""
+"""The command line: `python -m app` serves; `demo`, `export`, `import-responses`, `report`, `facilitator` and
+`simulate` do the rest (see --help)."""
 from __future__ import annotations
 
 import argparse
@@ -16,6 +16,14 @@ def main() -> None:
     export = commands.add_parser('export', help="write a workshop's Excel workbook")
     export.add_argument('code', help='the workshop code, e.g. K7PQ2M')
     export.add_argument('-o', '--output', help='file to write (default: samenspraak-<CODE>-<date>.xlsx)')
+    responses = commands.add_parser('import-responses',
+                                    help="store the municipality's answers (Besluit, Toelichting, …) from a filled "
+                                         'workbook')
+    responses.add_argument('code', help='the workshop code, e.g. K7PQ2M')
+    responses.add_argument('file', help='the workbook (.xlsx) exported from this workshop, with the answers filled in')
+    report = commands.add_parser('report', help="write a workshop's participatieverslag (PDF)")
+    report.add_argument('code', help='the workshop code, e.g. K7PQ2M')
+    report.add_argument('-o', '--output', help='file to write (default: participatieverslag-<CODE>.pdf)')
     facilitator = commands.add_parser('facilitator', help='manage facilitator accounts')
     actions = facilitator.add_subparsers(dest='action', required=True)
     add = actions.add_parser('add', help='add an account; the password is asked for, or read from stdin')
@@ -54,6 +62,10 @@ def main() -> None:
         demo_main(as_json=arguments.json)
     elif arguments.command == 'export':
         sys.exit(export_workbook(arguments.code, arguments.output))
+    elif arguments.command == 'import-responses':
+        sys.exit(import_responses(arguments.code, arguments.file))
+    elif arguments.command == 'report':
+        sys.exit(write_report(arguments.code, arguments.output))
     else:
         from .facilitators import main as facilitator_main
         sys.exit(facilitator_main(arguments))
@@ -91,6 +103,45 @@ def export_workbook(code: str, output: str | None) -> int:
     path = output or workbook.filename(found)
     workbook.export(found.id, path)
     print(f'Workshop {found.code} written to {path}.')
+    return 0
+
+
+def import_responses(code: str, path: str) -> int:
+    """Print what changed, or every problem of the file (and change nothing)."""
+    from pathlib import Path
+
+    from . import workshop as workshops
+    from .export.responses import Refused, import_responses as store
+    from .i18n import Translator
+    from .steps.base import DomainError
+    found = workshops.find(code=code)
+    if found is None:
+        print(f'No workshop with code {code!r}.', file=sys.stderr)
+        return 1
+    tr = Translator()
+    try:
+        changed = store(found.id, Path(path).read_bytes())
+    except DomainError as error:
+        print(tr(error.key, **error.args_), file=sys.stderr)
+        for problem in error.problems if isinstance(error, Refused) else []:
+            print('  ' + tr(problem.key, **problem.args_), file=sys.stderr)
+        return 1
+    print(tr('responses.saved', count=changed))
+    return 0
+
+
+def write_report(code: str, output: str | None) -> int:
+    from pathlib import Path
+
+    from . import report
+    from . import workshop as workshops
+    found = workshops.find(code=code)
+    if found is None:
+        print(f'No workshop with code {code!r}.', file=sys.stderr)
+        return 1
+    path = output or report.filename(found)
+    Path(path).write_bytes(report.pdf(found.id))
+    print(f'Participatieverslag of workshop {found.code} written to {path}.')
     return 0
 
 

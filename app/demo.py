@@ -9,7 +9,7 @@ import json
 import random
 import secrets
 
-from . import accounts, plans
+from . import accounts, feedback, plans
 from . import workshop as workshops
 from .config import settings
 from .steps import kind_of
@@ -60,7 +60,7 @@ def main(*, as_json: bool = False) -> None:
     base = settings().effective_public_url
     links = {'code': workshop.code, 'host_url': f'{base}/host/{workshop.host_token}',
              'screen_url': f'{base}/s/{workshop.screen_token}', 'join_url': f'{base}/w/{workshop.join_token}',
-             'facilitator': DEMO_ACCOUNT, 'password': password}
+             'results_url': feedback.results_url(workshop.id), 'facilitator': DEMO_ACCOUNT, 'password': password}
     if as_json:
         print(json.dumps(links))
         return
@@ -68,4 +68,5 @@ def main(*, as_json: bool = False) -> None:
     print(f'  Facilitator: {links["host_url"]}')
     print(f'  Screen:      {links["screen_url"]}')
     print(f'  Join:        {links["join_url"]}')
+    print(f'  Results:     {links["results_url"]}')
     print(f'Sign in as facilitator "{DEMO_ACCOUNT}" with password {password} (new on every demo run).')

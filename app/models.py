@@ -27,6 +27,7 @@ class Workshop(SQLModel, table=True):
     join_token: str = Field(unique=True, index=True, max_length=64)  # in the QR link
     screen_token: str = Field(unique=True, index=True, max_length=64)
     host_token: str = Field(unique=True, index=True, max_length=64)
+    results_token: str | None = Field(default=None, unique=True, index=True, max_length=64)  # the residents' results page
     title: str
     question: str = ''
     municipality: str = ''
@@ -104,3 +105,15 @@ class Answer(SQLModel, table=True):
     choice: str = ''
     reason: str = ''
     created_at: datetime = Field(default_factory=now)
+
+
+class Response(SQLModel, table=True):
+    """The municipality's answer to one card, filled in the workbook and uploaded back; a later upload replaces it."""
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key='workshop.id', index=True, ondelete='CASCADE')
+    card_id: int = Field(foreign_key='card.id', unique=True, ondelete='CASCADE')
+    decision: str  # Besluit: one of feedback.DECISIONS
+    explanation: str = ''  # Toelichting: why
+    owner: str = ''  # Wie pakt het op
+    due: str = ''  # Wanneer
+    updated_at: datetime = Field(default_factory=now)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
-from .. import db
+from .. import db, feedback
 from ..config import settings
 from ..models import Answer, Card, Participant, Step, Workshop
 from ..steps import kind_of
@@ -25,6 +25,7 @@ class Facts:
     participants: list[Participant]
     cards: list[Card]
     answers: list[Answer]
+    responses: dict[int, feedback.Answer]  # the municipality's answer per card id
     results: dict[int, Any] = field(default_factory=dict)  # step id -> its kind's results, from the same snapshot
 
     def __post_init__(self) -> None:
@@ -66,4 +67,5 @@ def read(workshop_id: int) -> Facts:
             answers=list(session.exec(select(Answer).join(Step, Step.id == Answer.step_id)
                                       .where(Step.workshop_id == workshop_id)
                                       .order_by(Step.position, Answer.created_at, Answer.id))),
+            responses=feedback.answers_in(session, workshop_id),
             results={step.id: kind_of(step.kind).results(session, step, workshop) for step in steps})

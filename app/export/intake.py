@@ -15,6 +15,7 @@ from typing import Any
 from zipfile import BadZipFile, ZipFile
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
@@ -38,18 +39,23 @@ HEADERS = {'tekst', 'text', 'kaart', 'kaartje', 'kaartjes', 'kaarttekst', 'idee'
 LIST_ORIGIN = 'lijst'
 ROW_ERRORS = {'error.text_empty': 'intake.row_empty', 'error.text_too_long': 'intake.row_too_long'}
 KIND_CODES = {declared.export.label: declared.name for declared in KINDS.values()}  # 'Soort' in the workbook -> kind
+# the columns a follow-up reads, which every schema version has (1.1 added Herkomst, 1.2 the response columns)
+IDEA_COLUMNS = [column for column in workbook.CARDS
+                if column.header in {'Kaart', 'Stap', 'Tekst', 'Motivatie', 'Groep', 'Verborgen'}]
+LADDER_COLUMNS = [column for column in ladder_summary_columns(0)
+                  if column.header in {'Kaarttekst', 'Mediaan nu', 'Mediaan gewenst', 'Verschil'}]
 
 
 # --- a card list ---------------------------------------------------------------------------------------------
 
 def read_card_list(data: bytes, *, max_length: int = CARD_MAX_LENGTH) -> list[tuple[str, str]]:
     """(text, explanation) per filled row of the first worksheet, cleaned; refused whole when any row is wrong."""
-    book = _open(data, read_only=True)
+    book = open_workbook(data, read_only=True)
     try:
         cards: list[tuple[str, str]] = []
         filled = 0
         for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
-            values = [_shown(value).strip() for value in row]
+            values = [shown(value).strip() for value in row]
             if not any(values):
                 continue
             filled += 1
@@ -90,13 +96,8 @@ def start_follow_up(data: bytes, plan: Plan, *, title: str = '', owner_id: int |
     if target is None:
         raise DomainError('intake.no_cards_step')
     max_length = kind_of(plan.steps[target].kind).card_max_length(plan.steps[target])
-    book = _open(data, read_only=False)  # Excel tables are only visible outside read-only mode
-    if book.sheetnames != list(workbook.SHEETS):
-        raise DomainError('intake.not_our_workbook')
-    facts = {row['Gegeven']: row['Waarde'] for _, row in _table(book['Sessie'], 'Sessie', workbook.SESSION)}
-    if facts.get('Schemaversie') not in workbook.READABLE_SCHEMAS:
-        raise DomainError('intake.wrong_schema', found=_shown(facts.get('Schemaversie')),
-                          expected=workbook.SCHEMA_VERSION)
+    book = open_workbook(data, read_only=False)  # Excel tables are only visible outside read-only mode
+    facts = session_facts(book)
     cards, merged_into = _idea_cards(book, max_length=max_length)
     previous = {'code': _fact(facts, 'Code'), 'title': _fact(facts, 'Titel'), 'ladder': _ladder(book)}
     if not previous['code']:
@@ -107,10 +108,10 @@ def start_follow_up(data: bytes, plan: Plan, *, title: str = '', owner_id: int |
 
 def _idea_cards(book: Workbook, *, max_length: int) -> tuple[list[tuple[str, str]], dict[int, int]]:
     """The visible cards of the earlier idea step, and for each merged card the index of its lead."""
-    steps = [row for _, row in _table(book['Stappen'], 'Stappen', workbook.STEPS)]
-    source = workshops.idea_step([(_shown(row['Sleutel']), KIND_CODES.get(row['Soort'], '')) for row in steps])
+    steps = [row for _, row in table_rows(book['Stappen'], 'Stappen', workbook.STEPS)]
+    source = workshops.idea_step([(shown(row['Sleutel']), KIND_CODES.get(row['Soort'], '')) for row in steps])
     source_number = steps[source]['Stap'] if source is not None else None
-    rows = [(number, row) for number, row in _table(book['Kaarten'], 'Kaarten', workbook.CARDS)
+    rows = [(number, row) for number, row in table_rows(book['Kaarten'], 'Kaarten', IDEA_COLUMNS)
             if row['Stap'] == source_number and row['Verborgen'] != 'ja']
     cards = [(_clean(row['Tekst'], number, max_length=max_length),
               _clean(row['Motivatie'], number, max_length=MOTIVATION_MAX_LENGTH, required=False))
@@ -124,12 +125,24 @@ def _ladder(book: Workbook) -> list[dict[str, Any]]:
     return [{'card': _clean(row['Kaarttekst'], number, max_length=MAX_LENGTH, required=False),
              'median_now': _number(row['Mediaan nu']), 'median_desired': _number(row['Mediaan gewenst']),
              'gap': _number(row['Verschil'])}
-            for number, row in _table(book['Ladder'], 'LadderPerKaart', ladder_summary_columns(0))]
+            for number, row in table_rows(book['Ladder'], 'LadderPerKaart', LADDER_COLUMNS)]
 
 
 # --- reading -------------------------------------------------------------------------------------------------
 
-def _open(data: bytes, *, read_only: bool) -> Workbook:
+def session_facts(book: Workbook) -> dict[str, Any]:
+    """The Sessie sheet's facts (Gegeven: Waarde) of a workbook our export wrote in a schema we can read."""
+    if not set(workbook.READ_SHEETS) <= set(book.sheetnames):
+        raise DomainError('intake.not_our_workbook')
+    facts = {row['Gegeven']: row['Waarde'] for _, row in table_rows(book['Sessie'], 'Sessie', workbook.SESSION)}
+    if facts.get('Schemaversie') not in workbook.READABLE_SCHEMAS:
+        raise DomainError('intake.wrong_schema', found=shown(facts.get('Schemaversie')),
+                          expected=workbook.SCHEMA_VERSION)
+    return facts
+
+
+def open_workbook(data: bytes, *, read_only: bool, data_only: bool = True) -> Workbook:
+    """The workbook in `data`: cells as Excel last showed them (`data_only`), or formulas as formulas."""
     if len(data) > MAX_BYTES:
         raise DomainError('intake.too_big', max=MAX_MEGABYTES)
     try:
@@ -140,26 +153,31 @@ def _open(data: bytes, *, read_only: bool) -> Workbook:
     if unpacked > MAX_UNPACKED_BYTES:
         raise DomainError('intake.too_big', max=MAX_MEGABYTES)
     try:
-        return load_workbook(BytesIO(data), read_only=read_only, data_only=True)
+        return load_workbook(BytesIO(data), read_only=read_only, data_only=data_only)
     except Exception as error:  # a zip that is no workbook fails in many ways (missing part, bad XML, …)
         raise DomainError('intake.not_a_workbook') from error
 
 
-def _table(sheet: Worksheet, name: str, columns: Iterable[Column]) -> list[tuple[int, dict[str, Any]]]:
+def table_rows(sheet: Worksheet, name: str, columns: Iterable[Column]) -> list[tuple[int, dict[str, Any]]]:
     """(row number, values by header) per row of an Excel table that has at least the given columns."""
+    return [(number, {header: cell.value for header, cell in row.items()})
+            for number, row in table_cells(sheet, name, columns)]
+
+
+def table_cells(sheet: Worksheet, name: str, columns: Iterable[Column]) -> list[tuple[int, dict[str, Cell]]]:
+    """(row number, cells by header) per filled row of an Excel table that has at least the given columns."""
     if name not in sheet.tables:
         raise DomainError('intake.not_our_workbook')
     min_col, min_row, max_col, max_row = CellRange(sheet.tables[name].ref).bounds
-    rows = list(sheet.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col,
-                                values_only=True))
-    headers = list(rows[0])
+    rows = list(sheet.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col))
+    headers = [cell.value for cell in rows[0]]
     if not {column.header for column in columns} <= set(headers):
         raise DomainError('intake.not_our_workbook')
     return [(number, dict(zip(headers, row))) for number, row in enumerate(rows[1:], start=min_row + 1)
-            if any(value is not None for value in row)]
+            if any(cell.value is not None for cell in row)]
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """A cell's value as text, as a spreadsheet shows it."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -173,13 +191,13 @@ def _number(value: Any) -> float | None:
 def _fact(facts: dict[str, Any], name: str) -> str:
     """A fact of the Sessie sheet as one line of clean text; one our export cannot have written means a strange file."""
     try:
-        return clean(_shown(facts.get(name)), max_length=workshops.TITLE_MAX_LENGTH, required=False, multiline=False)
+        return clean(shown(facts.get(name)), max_length=workshops.TITLE_MAX_LENGTH, required=False, multiline=False)
     except TextError as error:
         raise DomainError('intake.not_our_workbook') from error
 
 
 def _clean(value: Any, row: int, *, max_length: int, required: bool = True) -> str:
     try:
-        return clean(_shown(value), max_length=max_length, required=required)
+        return clean(shown(value), max_length=max_length, required=required)
     except TextError as error:
         raise DomainError(ROW_ERRORS[error.key], row=row, **error.args_) from error

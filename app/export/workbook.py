@@ -18,22 +18,29 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import report
 from ..config import settings
+from ..feedback import DECISIONS
 from ..models import Workshop
 from ..steps import KINDS
 from ..steps.kind import DOT_VOTE
 from . import summary
 from .cells import write
-from .columns import CARD, CARD_TEXT, MOMENT, PARTICIPANT, PERSPECTIVE, STEP
+from .columns import CARD, CARD_TEXT, DECISION, MOMENT, PARTICIPANT, PERSPECTIVE, RESPONSE, STEP, decision_list, \
+    response_cells
 from .facts import Facts, read
 from .tables import Column, put_table
 
-SCHEMA_VERSION = '1.1'  # 1.1: Kaarten got the column Herkomst
-READABLE_SCHEMAS = ('1.0', SCHEMA_VERSION)  # what a follow-up session can start from
+SCHEMA_VERSION = '1.2'  # 1.1: Kaarten got the column Herkomst; 1.2: the municipality's response columns, Verslag
+READABLE_SCHEMAS = ('1.0', '1.1', SCHEMA_VERSION)  # what a follow-up session can start from
+RESPONSE_SCHEMAS = (SCHEMA_VERSION,)  # the workbooks that have the response columns
+READ_SHEETS = ('Sessie', 'Stappen', 'Kaarten', 'Ladder')  # the sheets a follow-up or a response upload reads
 WORKER_NICENESS = 10  # 0 is normal, 19 the lowest priority
 CORE_SHEETS = {  # name: (its Excel tables, what it holds); the kinds' own sheets come before the Toelichting
     'Samenvatting': ('', 'De uitkomsten per stap om te lezen, met grafieken. Per perspectief alleen groepen die groot '
                          'genoeg zijn.'),
+    'Verslag': ('', 'Het participatieverslag: wie deden mee en hoe, wat er gevraagd is, de uitkomsten per stap en wat '
+                    'de gemeente ermee doet (en wat niet, en waarom). Dezelfde tekst als de PDF.'),
     'Sessie': ('Sessie, Perspectieven', 'De bijeenkomst zelf (gegeven en waarde) en hoeveel deelnemers er per '
                                         'perspectief waren.'),
     'Stappen': ('Stappen', 'Elke stap van het programma, in volgorde. Eén rij per stap.'),
@@ -46,8 +53,15 @@ EXPLANATION = 'Toelichting'
 KIND_SHEETS = {declared.export.sheet.name: declared.export.sheet for declared in KINDS.values()
                if declared.export.sheet}
 SHEETS = {**CORE_SHEETS, **{name: (sheet.tables, sheet.about) for name, sheet in KIND_SHEETS.items()},
-          EXPLANATION: ('Bladen, Kolommen, Soorten, Treden', 'Deze uitleg: elk blad, elke kolom, de soorten stappen '
-                                                             'en de treden van de ladder.')}
+          EXPLANATION: ('Bladen, Kolommen, Soorten, Treden, Besluiten', 'Deze uitleg: elk blad, elke kolom, de '
+                                                                        'soorten stappen, de treden van de ladder en '
+                                                                        'de besluiten.')}
+DECISION_MEANINGS = {
+    'overgenomen': 'De gemeente doet wat het kaartje vraagt.',
+    'deels overgenomen': 'De gemeente doet een deel ervan; de toelichting zegt welk deel en waarom de rest niet.',
+    'niet overgenomen': 'De gemeente doet het niet; de toelichting zegt waarom niet.',
+    'wordt onderzocht': 'De gemeente zoekt het nog uit; de toelichting zegt wat en wanneer.',
+}
 STATUS = {'draft': 'concept', 'open': 'open', 'ended': 'afgelopen'}
 
 SESSION = (Column('Gegeven', 'Wat er beschreven wordt.', 24),
@@ -81,7 +95,8 @@ CARDS = (CARD, STEP,
          Column('Geschreven op', 'Wanneer het kaartje verstuurd werd.', 19),
          Column('Herkomst', 'Leeg als een deelnemer het kaartje schreef. Anders waar het vandaan kwam: plan (stond in '
                             'het programma), begeleider (getypt tijdens de bijeenkomst), lijst (uit een Excel-lijst) '
-                            'of sessie met een code (uit een eerdere bijeenkomst).', 16))
+                            'of sessie met een code (uit een eerdere bijeenkomst).', 16),
+         *RESPONSE)
 VOTES = (STEP, Column('Soort', 'Soort stap; de tabel Soorten hieronder zegt per soort wat Waarde, Keuze en Antwoord '
                                  'betekenen.', 11), PARTICIPANT, PERSPECTIVE,
          Column('Kaart', 'Nummer van het kaartje waar het antwoord over gaat; leeg als het niet over een kaartje gaat.',
@@ -100,6 +115,7 @@ def build(workshop_id: int) -> Workbook:
     book.remove(book.active)
     sheets = {name: book.create_sheet(name) for name in SHEETS}
     summary.write_sheet(sheets['Samenvatting'], facts)
+    report.write_sheet(sheets['Verslag'], workshop_id)
     fills = {'Sessie': _session, 'Stappen': _steps, 'Deelnemers': _participants, 'Kaarten': _cards,
              'Stemmen': _votes, **{name: sheet.fill for name, sheet in KIND_SHEETS.items()}}
     for name, fill in fills.items():
@@ -172,10 +188,11 @@ def _participants(sheet: Worksheet, facts: Facts) -> None:
 
 def _cards(sheet: Worksheet, facts: Facts) -> None:
     dots = Counter(answer.card_id for answer in facts.answers_where(lambda kind: kind.has(DOT_VOTE)))
-    put_table(sheet, 'Kaarten', CARDS, (
+    count = put_table(sheet, 'Kaarten', CARDS, (
         (card.id, facts.step_number[card.step_id], card.text, card.motivation, facts.pseudonym.get(card.participant_id),
          facts.perspective.get(card.participant_id, ''), card.group_id, 'ja' if card.hidden else 'nee', dots[card.id],
-         facts.local(card.created_at), card.origin) for card in facts.cards))
+         facts.local(card.created_at), card.origin, *response_cells(facts, card.id)) for card in facts.cards))
+    decision_list(sheet, CARDS.index(DECISION) + 1, count)
 
 
 def _votes(sheet: Worksheet, facts: Facts) -> None:
@@ -209,6 +226,10 @@ def _explanation(sheet: Worksheet, facts: Facts) -> None:
         'niet apart getoond in de Samenvatting: zo is niemands antwoord terug te vinden.',
         'Kaartjes en redenen zijn vrije tekst van deelnemers. Lees ze na voordat u ze deelt. Deel dit bestand alleen '
         'met wie het nodig heeft en bewaar het niet langer dan nodig.',
+        'Reactie van de gemeente: vul bij een kaartje (blad Kaarten of de tabel LadderPerKaart) Besluit, Toelichting, '
+        'Wie pakt het op en Wanneer in, bewaar het bestand en upload het op de pagina van de begeleider. Verander de '
+        'andere kolommen niet. Inwoners lezen het besluit en de toelichting op de uitkomstenpagina. Later opnieuw '
+        'uploaden kan: de nieuwe reacties vervangen de oude.',
     ]
     for row, line in enumerate(lines, start=1):
         write(sheet.cell(row, 1), line)
@@ -223,13 +244,15 @@ def _explanation(sheet: Worksheet, facts: Facts) -> None:
                   [(name, spec.header, spec.about) for name, specs in columns for spec in specs])
     row += _block(sheet, row, 'Soorten', ('Soort', 'Code', 'Uitleg'),
                   [(declared.export.label, declared.name, declared.export.about) for declared in KINDS.values()])
-    _block(sheet, row, 'Treden', ('Trede', 'Naam', 'Uitleg'),
-           [(number, rung['label'], rung.get('explanation', ''))
-            for number, rung in enumerate(facts.workshop.ladder, start=1)])
+    row += _block(sheet, row, 'Treden', ('Trede', 'Naam', 'Uitleg'),
+                  [(number, rung['label'], rung.get('explanation', ''))
+                   for number, rung in enumerate(facts.workshop.ladder, start=1)])
+    _block(sheet, row, 'Besluiten', ('Besluit', 'Betekenis'),
+           [(decision, DECISION_MEANINGS[decision]) for decision in DECISIONS])
 
 
-def _block(sheet: Worksheet, row: int, name: str, headers: tuple[str, str, str], rows: list[tuple[Any, ...]]) -> int:
-    """A titled three-column table; returns the rows it used, with a blank row after it."""
+def _block(sheet: Worksheet, row: int, name: str, headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> int:
+    """A titled table of up to three columns; returns the rows it used, with a blank row after it."""
     write(sheet.cell(row, 1), name)
     sheet.cell(row, 1).font = Font(bold=True, size=12)
     columns = [Column(header, '', width) for header, width in zip(headers, (16, 30, 100))]

@@ -25,6 +25,7 @@ from ..text import TextError
 from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
 from ..widgets.settings_form import SettingsForm
+from .feedback_controls import FeedbackControls
 from .frame import frame, language_switch, page_title, translator
 from .login import signed_in
 from .screen import join_address
@@ -83,6 +84,8 @@ class Console:
             ui.label(tr('console.plan')).classes('section-title').props('role=heading aria-level=2')
             self.steps = ui.column().classes('w-full gap-1')
             self.add_step_form()
+            await FeedbackControls(tr, workshop, self.still_allowed, self.status.set_text,
+                                   lambda: self.status.set_text(tr('console.done'))).build()
         ui.keyboard(on_key=self.on_key, ignore=['input', 'select', 'textarea'])
         hub.subscribe(workshop.id, self.on_update)
         await self.refresh(self.state, None)

@@ -7,8 +7,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from fastapi.responses import RedirectResponse
 from nicegui import app, run, ui
 
+from .. import feedback
 from .. import workshop as workshops
 from ..hub import Update, hub
 from ..i18n import Translator
@@ -29,17 +31,20 @@ ACTIONS = Throttle(limit=10, window_seconds=2)  # per participant: far above any
 
 
 @ui.page('/w/{join_token}', reconnect_timeout=RECONNECT_SECONDS)
-async def phone_page(join_token: str) -> None:
+async def phone_page(join_token: str) -> RedirectResponse | None:
     tr = translator()
     frame(tr, kind='phone')
     workshop = await run.io_bound(workshops.find, join_token=join_token)
     if workshop is None:
         page_title(tr, 'phone.not_found')
-        return
+        return None
     browser_key = app.storage.browser['id']
     state = await run.io_bound(workshops.state, workshop.id)
     participant = await run.io_bound(workshops.participant, workshop.id, browser_key)
+    if workshop.status == 'ended' and participant is not None:  # afterwards, the old link shows what came of it
+        return RedirectResponse(f'/r/{await run.io_bound(feedback.results_token, workshop.id)}', status_code=303)
     await PhonePage(tr, state, participant, browser_key).build()
+    return None
 
 
 class PhonePage:

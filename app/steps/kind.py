@@ -75,6 +75,8 @@ class Kind:
     starter: Callable[[list[Step], Callable[..., str]], dict[str, Any]] = lambda steps, tr: {}
     card_max_length: Callable[[Step], int] = lambda step: CARD_MAX_LENGTH  # of a card the facilitator types
     answered: Callable[[Session, Step], int] = answered  # how many participants gave anything here
+    # what the step came to, for the results page and the report (a StepOutcome, or None: nothing to report)
+    outcome: Callable[[Step, Any], Any] = lambda step, results: None
     simulate: Callable[..., Any] | None = None  # async (phone, page) -> None: how a simulated phone answers it
     demo: Callable[..., list[tuple[Participant, dict[str, Any]]]] | None = None  # (step, asks, people, rng) -> actions
     folder: Path = field(default=Path())  # its locale/ and style.css

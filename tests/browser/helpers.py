@@ -52,6 +52,13 @@ def joined_phone(browser: Browser, join_url: str, device: dict | None = None) ->
     return phone
 
 
+def choose_file(page: Page, testid: str, path: Path) -> None:
+    """What a facilitator does: press the labelled button, pick the file in the browser's file chooser."""
+    with page.expect_file_chooser() as chooser:
+        by_testid(page, f'{testid}-button').click()
+    chooser.value.set_files(path)
+
+
 def by_testid(page: Page, testid: str):
     return page.locator(f'[data-testid="{testid}"]')
 

@@ -9,16 +9,9 @@ from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP
-from .helpers import by_testid, new_workshop
+from .helpers import by_testid, choose_file, new_workshop
 
 pytestmark = pytest.mark.browser
-
-
-def choose_file(page, testid, path):
-    """What a facilitator does: press the labelled button, pick the file in the browser's file chooser."""
-    with page.expect_file_chooser() as chooser:
-        by_testid(page, f'{testid}-button').click()
-    chooser.value.set_files(path)
 
 
 def test_a_card_list_appears_in_the_console_and_carries_over_to_a_follow_up(server, browser, tmp_path):

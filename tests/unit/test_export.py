@@ -67,8 +67,8 @@ def db_rows(model, *where):
 
 def test_sheets_come_in_the_contract_order(demo_book):
     _, book = demo_book
-    assert book.sheetnames == ['Samenvatting', 'Sessie', 'Stappen', 'Deelnemers', 'Kaarten', 'Stemmen', 'Ladder',
-                               'Toelichting']
+    assert book.sheetnames == ['Samenvatting', 'Verslag', 'Sessie', 'Stappen', 'Deelnemers', 'Kaarten', 'Stemmen',
+                               'Ladder', 'Toelichting']
 
 
 def test_every_data_sheet_is_a_frozen_table_with_the_contract_headers_over_all_its_rows(demo_book):

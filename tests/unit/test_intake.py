@@ -4,12 +4,14 @@ from io import BytesIO
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
 from sqlmodel import select
 
 from app import db, demo, plans
 from app import workshop as workshops
 from app.export import intake, workbook
 from app.export.cells import write
+from app.export.columns import RESPONSE
 from app.models import Answer, Card, Workshop
 from app.steps.ladder import export as ladder_export
 from app.steps.base import DomainError
@@ -133,15 +135,36 @@ def test_a_follow_up_carries_over_the_visible_idea_cards_with_their_groups(datab
     assert len(stored(Card, Card.workshop_id == follow_up.id)) == len(originals)
 
 
-def test_a_follow_up_starts_from_a_workbook_of_schema_1_0(database):
-    """1.1 only added Kaarten's column Herkomst, which a follow-up does not read."""
+def without_columns(sheet, table, first, count):
+    """The sheet with `count` columns of an Excel table taken out from column `first` on, as an older export had it."""
+    found = sheet.tables[table]
+    start, end = found.ref.split(':')
+    sheet.delete_cols(first, count)
+    found.ref = f'{start}:{get_column_letter(column_index_from_string(end.rstrip("0123456789")) - count)}' \
+                f'{end.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}'
+    found.tableColumns = found.tableColumns[:-count]
+    sheet.data_validations.dataValidation = []
+
+
+@pytest.mark.parametrize('version', ['1.0', '1.1'])
+def test_a_follow_up_starts_from_a_workbook_of_an_older_schema(database, version):
+    """1.1 added Kaarten's column Herkomst; 1.2 the sheet Verslag and the response columns: a follow-up reads none."""
     earlier = demo.fill()
     book = load_workbook(BytesIO(workbook.as_bytes(earlier.id)))
-    next(row for row in book['Sessie'].iter_rows() if row[0].value == 'Schemaversie')[1].value = '1.0'
+    book.remove(book['Verslag'])
+    responses = len(RESPONSE)
+    without_columns(book['Kaarten'], 'Kaarten', len(workbook.CARDS) - responses + 1, responses)
+    if version == '1.0':
+        without_columns(book['Kaarten'], 'Kaarten', len(workbook.CARDS) - responses, 1)
+    ladder = ladder_export.summary_columns(len(earlier.ladder))
+    without_columns(book['Ladder'], 'LadderPerKaart', len(ladder_export.PLACEMENTS) + 1 + len(ladder) - responses + 1,
+                    responses)
+    next(row for row in book['Sessie'].iter_rows() if row[0].value == 'Schemaversie')[1].value = version
     stream = BytesIO()
     book.save(stream)
     follow_up = intake.start_follow_up(stream.getvalue(), plans.load(plans.DEFAULT_PLAN))
     assert len(ideas(follow_up.id)) == len([card for card in ideas(earlier.id) if not card.hidden])
+    assert len(workshops.state(follow_up.id).workshop.previous['ladder']) == 3
 
 
 def test_a_follow_up_keeps_the_ladder_summary_per_card(database):

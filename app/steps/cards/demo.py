@@ -25,7 +25,8 @@ IDEAS = [
 ]
 
 
-def actions(step: Step, asks: Asks, people: list[Participant], rng: random.Random) -> list[tuple[Participant, dict[str, Any]]]:
+def actions(step: Step, asks: Asks, people: list[Participant],
+            rng: random.Random) -> list[tuple[Participant, dict[str, Any]]]:
     if Settings.model_validate(step.settings).motivation:
         return [(person, {'text': text, 'motivation': why}) for person, (text, why) in zip(people, IDEAS)]
     return [(person, {'text': PROBLEMS[number % len(PROBLEMS)]}) for number, person in enumerate(people[:10])]

@@ -9,7 +9,8 @@ from ..shapes import Asks
 from .rules import Settings
 
 
-def actions(step: Step, asks: Asks, people: list[Participant], rng: random.Random) -> list[tuple[Participant, dict[str, Any]]]:
+def actions(step: Step, asks: Asks, people: list[Participant],
+            rng: random.Random) -> list[tuple[Participant, dict[str, Any]]]:
     dots = Settings.model_validate(step.settings).dots
     return [(person, {'card': card.id}) for person in people
             for card in rng.sample(asks.cards, min(dots, len(asks.cards)))]

@@ -1,6 +1,6 @@
 """Trap van eigenaarschap: each participant puts each chosen card on a rung of the ownership ladder."""
 from ..kind import MODERATED_CARDS, SHOWS_RESULTS, Export, Kind, Sheet
-from . import demo, export, rules, simulate
+from . import demo, export, outcome, rules, simulate
 
 KIND = Kind(name='ladder', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
             asks=rules.asks,
@@ -11,4 +11,4 @@ KIND = Kind(name='ladder', settings=rules.Settings, record=rules.record, mine=ru
                                             'rechts daarvan per kaartje de telling per trede, de medianen, het '
                                             'verschil en de spreiding.', fill=export.fill, columns=export.columns)),
             capabilities=frozenset({MODERATED_CARDS, SHOWS_RESULTS}), card_source=rules.card_source,
-            simulate=simulate.answer, demo=demo.actions, position=80)
+            simulate=simulate.answer, demo=demo.actions, outcome=outcome.outcome, position=80)

@@ -8,7 +8,8 @@ from ...models import Participant, Step
 from ..shapes import Asks
 
 
-def actions(step: Step, asks: Asks, people: list[Participant], rng: random.Random) -> list[tuple[Participant, dict[str, Any]]]:
+def actions(step: Step, asks: Asks, people: list[Participant],
+            rng: random.Random) -> list[tuple[Participant, dict[str, Any]]]:
     given = []
     for person in people:
         for card in asks.cards:

@@ -9,7 +9,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...export.blocks import BOLD, CHART_ROWS, chart, table
 from ...export.cells import write
-from ...export.columns import CARD, CARD_TEXT, MOMENT, PARTICIPANT, PERSPECTIVE, STEP
+from ...export.columns import (CARD, CARD_TEXT, DECISION, MOMENT, PARTICIPANT, PERSPECTIVE, RESPONSE, STEP,
+                               decision_list, response_cells)
 from ...export.tables import Column, put_table
 from ...models import Step
 from .rules import LadderResults
@@ -38,7 +39,8 @@ def summary_columns(rungs: int) -> list[Column]:
             Column('Mediaan gewenst', 'Middelste trede van de plaatsingen "gewenst".', 9),
             Column('Verschil', 'Mediaan gewenst min mediaan nu: hoeveel treden omhoog men het wil.', 9),
             Column('Spreiding nu', 'Interkwartielafstand van "nu" in treden: 0 is eens, groter is minder eens.', 9),
-            Column('Spreiding gewenst', 'Interkwartielafstand van "gewenst" in treden.', 9)]
+            Column('Spreiding gewenst', 'Interkwartielafstand van "gewenst" in treden.', 9),
+            *RESPONSE]  # the municipality's answer per card, as on Kaarten
 
 
 def columns(facts: Facts) -> list[tuple[str, Sequence[Column]]]:
@@ -58,7 +60,9 @@ def fill(sheet: Worksheet, facts: Facts) -> None:
          answer.value + 1 if answer.value is not None else None,
          rungs[answer.value] if answer.value is not None and 0 <= answer.value < len(rungs) else None,
          facts.local(answer.created_at)) for answer in facts.answers_where(is_ladder)))
-    put_table(sheet, 'LadderPerKaart', summary_columns(len(rungs)), summary_rows(facts), column=len(PLACEMENTS) + 2)
+    per_card = summary_columns(len(rungs))
+    count = put_table(sheet, 'LadderPerKaart', per_card, summary_rows(facts), column=len(PLACEMENTS) + 2)
+    decision_list(sheet, len(PLACEMENTS) + 2 + per_card.index(DECISION), count)
 
 
 def card_summaries(facts: Facts, step: Step) -> list[CardSummary]:
@@ -75,7 +79,7 @@ def summary_rows(facts: Facts) -> list[tuple[Any, ...]]:
         for card in card_summaries(facts, step):
             rows.append((facts.step_number[step.id], card.card_id, facts.card_text.get(card.card_id),
                          *card.counts_now, *card.counts_desired, card.median_now, card.median_desired, card.gap,
-                         card.spread_now, card.spread_desired))
+                         card.spread_now, card.spread_desired, *response_cells(facts, card.card_id)))
     return rows
 
 

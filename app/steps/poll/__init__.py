@@ -1,6 +1,6 @@
 """Peiling: one or several choices from a list of options."""
 from ..kind import SHOWS_RESULTS, Export, Kind
-from . import export, rules, simulate
+from . import export, outcome, rules, simulate
 
 
 def starter(steps: list, tr) -> dict:  # type: ignore[no-untyped-def]
@@ -12,4 +12,5 @@ KIND = Kind(name='poll', settings=rules.Settings, record=rules.record, mine=rule
                           about='Deelnemers kiezen één of meer antwoorden. Keuze en Antwoord: het gekozen antwoord.',
                           vote=export.vote,
                           summary=export.summary),
-            capabilities=frozenset({SHOWS_RESULTS}), starter=starter, simulate=simulate.answer, position=50)
+            capabilities=frozenset({SHOWS_RESULTS}), starter=starter, simulate=simulate.answer,
+            outcome=outcome.outcome, position=50)

@@ -9,7 +9,8 @@ from ..shapes import Asks
 from .rules import Settings
 
 
-def actions(step: Step, asks: Asks, people: list[Participant], rng: random.Random) -> list[tuple[Participant, dict[str, Any]]]:
+def actions(step: Step, asks: Asks, people: list[Participant],
+            rng: random.Random) -> list[tuple[Participant, dict[str, Any]]]:
     values = Settings.model_validate(step.settings).values()
     middle = values[len(values) // 2]
     return [(person, {'value': rng.choice([value for value in values if abs(value - middle) <= 1 or value < middle])})
