@@ -46,8 +46,7 @@ def make_engine(url: str) -> Engine:
 
 def upgrade(new_engine: Engine, to: str = 'head') -> None:
     """Run the migrations up to `to` (the newest by default). A database made before Alembic (its tables, no
-    alembic_version) has
-    the baseline's schema: it is stamped at the baseline first, so only the revisions after it run."""
+    alembic_version) has the baseline's schema: it is stamped at the baseline first, so only later revisions run."""
     config = Config()
     config.set_main_option('script_location', str(MIGRATIONS))
     with _migrating(new_engine) as connection:
