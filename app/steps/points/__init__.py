@@ -1,6 +1,6 @@
 """Punten verdelen: each participant divides a budget of points over the cards of an earlier step or over options."""
 from ..kind import MODERATED_CARDS, SHOWS_RESULTS, Export, Kind, cards_from, latest_ideas
-from . import demo, export, rules, simulate
+from . import demo, export, outcome, rules, simulate
 
 
 def starter(steps: list, tr) -> dict:  # type: ignore[no-untyped-def]
@@ -15,4 +15,4 @@ KIND = Kind(name='points', settings=rules.Settings, record=rules.record, mine=ru
                                                 'meer punten is belangrijker. Waarde: de punten.',
                           vote=export.vote, summary=export.summary),
             capabilities=frozenset({MODERATED_CARDS, SHOWS_RESULTS}), card_source=cards_from, starter=starter,
-            simulate=simulate.answer, demo=demo.actions, position=75)
+            simulate=simulate.answer, demo=demo.actions, outcome=outcome.outcome, position=75)
