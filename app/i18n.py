@@ -17,7 +17,7 @@ def catalog(language: str) -> dict[str, str]:
     from .steps import KINDS  # the kinds' rules know nothing of texts; only their folders hold them
     merged: dict[str, str] = {}
     for path in [settings().locales_dir / f'{language}.toml',
-                 *(kind.folder / 'locale' / f'{language}.toml' for kind in KINDS.values())]:
+                 *(declared.folder / 'locale' / f'{language}.toml' for declared in KINDS.values())]:
         if not path.exists():
             continue
         with path.open('rb') as file:

@@ -6,7 +6,8 @@ from nicegui import app, ui
 from ..i18n import DEFAULT_LANGUAGE, Translator, languages
 from ..steps import KINDS
 
-KIND_STYLESHEETS = {f'/assets/steps/{kind.name}.css': kind.stylesheet for kind in KINDS.values() if kind.stylesheet}
+KIND_STYLESHEETS = {f'/assets/steps/{declared.name}.css': declared.stylesheet for declared in KINDS.values()
+                    if declared.stylesheet}
 
 # Colours with at least 4.5:1 contrast against white (WCAG AA)
 COLORS = {'primary': '#1d4f91', 'secondary': '#5a3d8a', 'accent': '#8a3d00', 'positive': '#1e6b34',
