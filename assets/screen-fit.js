@@ -9,10 +9,12 @@
   function fit() {
     scheduled = false;
     const step = document.querySelector('.screen-step'), results = document.querySelector('.screen-step .results');
+    const join = document.querySelector('.join-panel');
     if (!step) return;
     if (results) results.scrollTop = 0;
     const overflowing = () => step.scrollHeight > step.clientHeight + 1
-      || (results && results.scrollHeight > results.clientHeight + 1);
+      || (results && results.scrollHeight > results.clientHeight + 1)
+      || (join && join.scrollHeight > join.clientHeight + 1);
     let size = START;
     do {
       document.documentElement.style.fontSize = size + 'vw';
