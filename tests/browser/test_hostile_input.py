@@ -48,3 +48,14 @@ def test_hostile_cards_are_shown_as_plain_text_and_nothing_runs(server, browser)
         assert page.evaluate(STAYED_SAFE)
         page.mouse.move(200, 300)  # hover handlers, had any been planted
         assert page.evaluate(STAYED_SAFE)
+
+
+def test_a_card_with_nothing_visible_is_refused_like_an_empty_one(server, browser):
+    console, _, (phone,) = room(browser, server, phones=1)
+    go_next(console, phone, title='Wie bent u hier?')
+    go_next(console, phone, title='Wat is het probleem volgens u?')
+
+    by_testid(phone, 'card-text').fill('\u200b\ufeff\u180e\u2060')
+    by_testid(phone, 'send-card').click()
+    expect(by_testid(phone, 'status')).to_have_text('U heeft nog niets geschreven.')
+    expect(by_testid(phone, 'own-card')).to_have_count(0)
