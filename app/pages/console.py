@@ -25,6 +25,7 @@ from ..steps.views import VIEWS
 from ..text import TextError
 from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
+from ..widgets.text_field import TextField
 from .frame import frame, language_switch, page_title, translator
 from .login import signed_in
 from .screen import join_address
@@ -366,7 +367,8 @@ class Console:
         with ui.row().classes('items-end gap-2'):
             kind = ui.select({name: tr(f'kind.{name}') for name in RULES}, value='poll', label=tr('console.kind')) \
                 .props('outlined dense data-testid=new-kind').classes('w-48')
-            title = ui.input(tr('console.step_title')).props('outlined dense maxlength=120 data-testid=new-title')
+            title = TextField(tr('console.step_title'), max_length=workshops.TITLE_MAX_LENGTH, testid='new-title') \
+                .props('dense')
 
             async def add() -> None:
                 current = self.state.current

@@ -18,6 +18,7 @@ from ..steps.views import VIEWS
 from ..text import TextError
 from ..throttle import Throttle
 from ..widgets.tap import TapButton
+from ..widgets.text_field import TextField
 from . import accessibility
 from .frame import frame, language_switch, page_title, translator
 
@@ -107,7 +108,8 @@ class PhonePage:
             ui.label(tr('phone.joining_closed'))
             return
         ui.label(tr('phone.privacy')).classes('hint')
-        nickname = ui.input(tr('phone.nickname')).props('outlined maxlength=40 data-testid=nickname').classes('w-full')
+        nickname = TextField(tr('phone.nickname'), max_length=workshops.NICKNAME_MAX_LENGTH, testid='nickname') \
+            .classes('w-full')
         perspective = ui.select({'': tr('perspective.none'), **{name: name for name in workshop.perspectives}},
                                 value='', label=tr('phone.perspective')) \
             .props('outlined data-testid=join-perspective').classes('w-full')

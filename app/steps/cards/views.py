@@ -6,6 +6,7 @@ from typing import Any
 from nicegui import ui
 
 from ...widgets.tap import TapButton
+from ...widgets.text_field import TextField
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import MOTIVATION_MAX_LENGTH, Settings
 
@@ -21,11 +22,10 @@ def phone(ctx: PhoneContext) -> None:
     def new_card() -> None:  # other words are another card, also when sent before the last one was answered
         request_key['value'] = uuid.uuid4().hex
 
-    what = ui.textarea(tr('cards.what'), on_change=new_card) \
-        .props(f'maxlength={settings.max_length} counter outlined autogrow data-testid=card-text').classes('w-full')
-    why = ui.textarea(tr('cards.why'), on_change=new_card) \
-        .props(f'maxlength={MOTIVATION_MAX_LENGTH} outlined autogrow data-testid=card-why').classes('w-full') \
-        if settings.motivation else None
+    what = TextField(tr('cards.what'), max_length=settings.max_length, multiline=True, testid='card-text',
+                     on_change=new_card).classes('w-full')
+    why = TextField(tr('cards.why'), max_length=MOTIVATION_MAX_LENGTH, multiline=True, testid='card-why',
+                    on_change=new_card).classes('w-full') if settings.motivation else None
     own = ui.column().classes('w-full gap-1')
     progress = ui.label().classes('hint')
 

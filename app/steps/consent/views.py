@@ -7,6 +7,7 @@ from nicegui import ui
 from ...widgets.bars import SplitBars
 from ...widgets.choices import Choices
 from ...widgets.tap import TapButton
+from ...widgets.text_field import TextField
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import ANSWERS, REASON_MAX_LENGTH
 
@@ -41,8 +42,8 @@ def _consent_item(ctx: PhoneContext, container: ui.element, card_id: int, given:
         needed = chosen['answer'] in ('ja_maar', 'nee_want')
         if needed and not reason:
             with container, ui.column().classes('w-full') as reason['row']:
-                reason['field'] = ui.input(tr('consent.reason'), value=given.get('reason', '')) \
-                    .props(f'maxlength={REASON_MAX_LENGTH} outlined data-testid=consent-reason').classes('w-full')
+                reason['field'] = TextField(tr('consent.reason'), max_length=REASON_MAX_LENGTH, testid='consent-reason',
+                                            value=given.get('reason', '')).classes('w-full')
                 TapButton(tr('consent.save_reason'), lambda: pick(chosen['answer']), testid='consent-save-reason',
                           style='outline')
         if reason:
