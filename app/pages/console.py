@@ -25,6 +25,7 @@ from ..steps.views import VIEWS
 from ..text import TextError
 from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
+from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from .frame import frame, language_switch, page_title, translator
 from .login import signed_in
@@ -71,7 +72,7 @@ class Console:
                     .props('data-testid=screen-link')
                 ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
                 ui.label(join_address(workshop.join_token)).classes('hint').props('data-testid=join-address')
-            self.status = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+            self.status = StatusLine()
             self.workshop_bar = ui.row().classes('gap-2 items-center')
             self.people = ui.label().props('data-testid=people')
             ui.label(tr('console.current_step')).classes('section-title').props('role=heading aria-level=2')

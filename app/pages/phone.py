@@ -17,6 +17,7 @@ from ..steps.viewbase import PhoneContext
 from ..steps.views import VIEWS
 from ..text import TextError
 from ..throttle import Throttle
+from ..widgets.status_line import StatusLine
 from ..widgets.tap import TapButton
 from ..widgets.text_field import TextField
 from . import accessibility
@@ -55,7 +56,7 @@ class PhonePage:
             with ui.row().classes('w-full items-center justify-between no-wrap'):
                 ui.label(self.state.workshop.title).classes('workshop-title')
                 language_switch(tr)
-            self.status = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+            self.status = StatusLine()
             self.body = ui.column().classes('w-full gap-3')
             accessibility.link()
         hub.subscribe(self.state.workshop.id, self.on_update, state_only=True)

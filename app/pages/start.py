@@ -15,6 +15,7 @@ from ..models import Account, Workshop
 from ..steps.base import DomainError
 from ..text import TextError
 from ..widgets.excel_upload import excel_upload
+from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from . import accessibility
 from .frame import frame, language_switch, translator
@@ -31,7 +32,7 @@ async def start_page(request: Request) -> None:
         language_switch(tr)
         ui.label(tr('app.name')).classes('page-title').props('role=heading aria-level=1')
         ui.label(tr('start.intro'))
-        message = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+        message = StatusLine()
 
         async def join() -> None:
             try:

@@ -1,0 +1,17 @@
+"""The page's status line: a polite live region that says each message afresh, also the same one twice.
+
+A repeated refusal or a second "Opgeslagen" is news to the resident, but a label set to the text it already has
+sends nothing to the browser, so nothing was shown or announced. Here every message is a new node (status_line.js):
+screen readers announce the addition and the eye sees it arrive (samenspraak.css)."""
+from __future__ import annotations
+
+from nicegui.element import Element
+
+
+class StatusLine(Element, component='status_line.js', default_classes='status-line'):
+    def __init__(self, *, testid: str = 'status') -> None:
+        super().__init__()
+        self._props.update({'text': '', 'serial': 0, 'data-testid': testid})
+
+    def set_text(self, text: str) -> None:
+        self._props.update({'text': text, 'serial': self._props['serial'] + 1})
