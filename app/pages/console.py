@@ -309,7 +309,7 @@ class Console:
             leads = {card.id: card.text for card in cards if card.group_id is None and not card.hidden}
             for card in cards:
                 with ui.row().classes('w-full items-center gap-2 no-wrap console-card').props('data-testid=console-card'):
-                    ui.label(card.text).classes('grow' + (' hidden-card' if card.hidden else ''))
+                    ui.label(card.text).classes('grow' + (' hidden-card' if card.hidden else '')).props('dir=auto')
                     ui.button(tr('console.unhide' if card.hidden else 'console.hide'),
                               on_click=lambda card=card: self.act(workshops.hide_card, card.id, not card.hidden)) \
                         .props('flat dense data-testid=hide-card')

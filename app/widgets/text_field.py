@@ -15,6 +15,6 @@ class TextField(ui.input, component='text_field.js'):
     def __init__(self, label: str, *, max_length: int, testid: str, multiline: bool = False, value: str = '',
                  on_change: Callable[..., Any] | None = None) -> None:
         super().__init__(label, value=value, on_change=on_change)
-        self._props.update({'max-chars': max_length, 'data-testid': testid, 'outlined': True})
+        self._props.update({'max-chars': max_length, 'data-testid': testid, 'outlined': True, 'dir': 'auto'})
         if multiline:
             self._props.update({'type': 'textarea', 'autogrow': True})

@@ -36,7 +36,7 @@ def phone(ctx: PhoneContext) -> None:
         own.clear()
         with own:
             for card in mine['cards']:
-                ui.label(card['text']).classes('own-card').props('data-testid=own-card')
+                ui.label(card['text']).classes('own-card').props('dir=auto data-testid=own-card')
         progress.set_text(tr('cards.progress', count=len(mine['cards']), max=settings.max_per_person))
 
     async def submit() -> None:
@@ -74,9 +74,9 @@ def card_wall(ctx: ScreenContext):  # type: ignore[no-untyped-def]
         with wall:
             for card in newest:
                 with ui.element('div').classes('wall-card').props('data-testid=wall-card'):
-                    ui.label(card['text']).classes('wall-text')
+                    ui.label(card['text']).classes('wall-text').props('dir=auto')
                     if card['motivation']:
-                        ui.label(card['motivation']).classes('wall-why')
+                        ui.label(card['motivation']).classes('wall-why').props('dir=auto')
                     if card['merged']:
                         ui.label(ctx.tr('cards.merged', count=len(card['merged']))).classes('wall-why')
     return update

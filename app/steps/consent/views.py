@@ -18,7 +18,7 @@ def phone(ctx: PhoneContext) -> None:
         with ui.element('div').classes('vote-card w-full') \
                 .props(f'data-testid=consent-item data-card={item["id"]}') as container:
             if item['id']:
-                ui.label(item['text']).classes('vote-card-text')
+                ui.label(item['text']).classes('vote-card-text').props('dir=auto')
             _consent_item(ctx, container, item['id'], ctx.mine.get('answers', {}).get(item['id'], {}))
 
 
@@ -76,7 +76,7 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
             with container:
                 for item in results['items']:
                     if item['id']:
-                        ui.label(item['text']).classes('results-item')
+                        ui.label(item['text']).classes('results-item').props('dir=auto')
                     per_item[item['id']] = SplitBars(ctx.tr)
         for item in results['items']:
             per_item[item['id']].show(item, labels, ctx.step.split_by_perspective)

@@ -95,7 +95,7 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
                 ui.element('th').props('scope=col')
                 for card in results['cards']:
                     with ui.element('th').props('scope=col'):
-                        ui.label(card['text']).classes('ladder-card-title')
+                        ui.label(card['text']).classes('ladder-card-title').props('dir=auto')
             for index in reversed(range(len(ladder))):
                 with ui.element('tr'):
                     with ui.element('th').props('scope=row'):
@@ -130,7 +130,7 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
                 for group in results['groups']:
                     ui.label(group['perspective']).classes('group-title')
                     for card in results['cards']:
-                        ui.label(f'{card["text"]}: {summary_text(tr, group["cards"][card["id"]], two)}')
+                        ui.label(f'{card["text"]}: {summary_text(tr, group["cards"][card["id"]], two)}').props('dir=auto')
                 if results['hidden_respondents']:
                     ui.label(tr('results.hidden_groups', count=results['hidden_respondents'])).classes('hint')
     return update
@@ -161,7 +161,7 @@ def console(ctx: ScreenContext):  # type: ignore[no-untyped-def]
             return
         item, two = cards[chosen['card']], results['two_positions']
         with focus:
-            ui.label(item['text']).classes('question')
+            ui.label(item['text']).classes('question').props('dir=auto')
             ui.label(summary_text(tr, item, two))
             for index in reversed(range(len(ladder))):
                 ui.label(f'{index + 1}. {ladder[index]["label"]}: {cell_text(tr, item, index, two)}')
