@@ -3,10 +3,9 @@
 export default {
   template: `
     <div role="status" aria-live="polite">
-      <span v-if="text" :key="serial" class="status-news">{{ text }}</span>
+      <span :key="serial" class="status-news"><slot></slot></span>
     </div>`,
   props: {
-    text: String,
     serial: Number,
   },
 };

@@ -5,13 +5,14 @@ sends nothing to the browser, so nothing was shown or announced. Here every mess
 screen readers announce the addition and the eye sees it arrive (samenspraak.css)."""
 from __future__ import annotations
 
-from nicegui.element import Element
+from nicegui.elements.mixins.text_element import TextElement
 
 
-class StatusLine(Element, component='status_line.js', default_classes='status-line'):
+class StatusLine(TextElement, component='status_line.js', default_classes='status-line'):
     def __init__(self, *, testid: str = 'status') -> None:
-        super().__init__()
-        self._props.update({'text': '', 'serial': 0, 'data-testid': testid})
+        super().__init__(text='')
+        self._props.update({'serial': 0, 'data-testid': testid})
 
     def set_text(self, text: str) -> None:
-        self._props.update({'text': text, 'serial': self._props['serial'] + 1})
+        self._props['serial'] += 1
+        super().set_text(text)
