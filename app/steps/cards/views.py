@@ -22,12 +22,12 @@ def phone(ctx: PhoneContext) -> None:
     def new_card() -> None:  # other words are another card, also when sent before the last one was answered
         request_key['value'] = uuid.uuid4().hex
 
-    what = TextField(tr('cards.what'), max_length=settings.max_length, multiline=True, testid='card-text',
+    what = TextField(ctx.step.title, max_length=settings.max_length, multiline=True, testid='card-text',
                      on_change=new_card).classes('w-full')
     why = TextField(tr('cards.why'), max_length=MOTIVATION_MAX_LENGTH, multiline=True, testid='card-why',
                     on_change=new_card).classes('w-full') if settings.motivation else None
     own = ui.column().classes('w-full gap-1')
-    progress = ui.label().classes('hint')
+    progress = ui.label().classes('hint').props('data-testid=card-progress')
 
     def written() -> tuple[str, str]:
         return what.value, why.value if why else ''
@@ -37,7 +37,12 @@ def phone(ctx: PhoneContext) -> None:
         with own:
             for card in mine['cards']:
                 ui.label(card['text']).classes('own-card').props('dir=auto data-testid=own-card')
-        progress.set_text(tr('cards.progress', count=len(mine['cards']), max=settings.max_per_person))
+        full = len(mine['cards']) >= settings.max_per_person  # said before a whole card is typed in vain
+        progress.set_text(tr('error.card_limit', max=settings.max_per_person) if full else
+                          tr('cards.progress', count=len(mine['cards']), max=settings.max_per_person))
+        for field in (what, why) if why else (what,):
+            field.set_enabled(not full)
+        send.props['disabled'] = full
 
     async def submit() -> None:
         sent = written()
@@ -49,7 +54,7 @@ def phone(ctx: PhoneContext) -> None:
                     why.value = ''
             show_own(mine)
 
-    TapButton(tr('cards.send'), submit, testid='send-card').classes('big-button')
+    send = TapButton(tr('cards.send'), submit, testid='send-card').classes('big-button')
     show_own(ctx.mine)
 
 
