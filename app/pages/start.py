@@ -62,7 +62,7 @@ async def start_page(request: Request) -> None:
 async def prepare(tr: Translator, account: Account, message: ui.label) -> None:
     """For a signed-in facilitator: a new workshop from a plan, and the ones made before."""
     ui.label(tr('account.signed_in_as', name=account.name)).classes('hint')
-    plan_select = ui.select({name: name for name in plans.available()}, value=plans.DEFAULT_PLAN,
+    plan_select = ui.select(plans.titles(), value=plans.DEFAULT_PLAN,
                             label=tr('start.plan')).props('outlined data-testid=plan').classes('w-72')
     title_input = TextField(tr('start.title'), max_length=workshops.TITLE_MAX_LENGTH, testid='title').classes('w-72')
 
