@@ -23,6 +23,7 @@ from .throttle import Throttle
 CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'  # no 0/O or 1/I: easy to read aloud and type
 CODE_LENGTH = 6
 NICKNAME_MAX_LENGTH = 40
+PSEUDONYM_TRIES = 5  # draws of a pseudonym (one of 32^6) before a join gives up
 TITLE_MAX_LENGTH = 120
 BODY_MAX_LENGTH = 2000
 IDEA_STEP_KEY = 'ideeen'  # the Methode Jet plan's ideas step
@@ -131,19 +132,24 @@ def join(workshop_id: int, browser_key: str, *, nickname: str = '', perspective:
     if existing is not None:
         return existing
     nickname = clean(nickname, max_length=NICKNAME_MAX_LENGTH, required=False, multiline=False)
-    try:
-        with db.transaction() as session:
-            workshop = session.get(Workshop, workshop_id)
-            if workshop.status != 'open' or workshop.joining_locked:
-                raise DomainError('error.joining_closed')
-            if perspective not in workshop.perspectives:
-                perspective = ''
-            new = Participant(workshop_id=workshop_id, browser_key=browser_key, nickname=nickname,
-                              perspective=perspective, pseudonym='D-' + _random_code(CODE_ALPHABET, 6))
-            session.add(new)
-            return new
-    except IntegrityError:  # the same phone joined twice at once: the first one won
-        return participant(workshop_id, browser_key)
+    for _ in range(PSEUDONYM_TRIES):
+        try:
+            with db.transaction() as session:
+                workshop = session.get(Workshop, workshop_id)
+                if workshop.status != 'open' or workshop.joining_locked:
+                    raise DomainError('error.joining_closed')
+                if perspective not in workshop.perspectives:
+                    perspective = ''
+                new = Participant(workshop_id=workshop_id, browser_key=browser_key, nickname=nickname,
+                                  perspective=perspective, pseudonym='D-' + _random_code(CODE_ALPHABET, 6))
+                session.add(new)
+                return new
+        except IntegrityError:
+            existing = participant(workshop_id, browser_key)
+            if existing is not None:  # the same phone joined twice at once: the first one won
+                return existing
+            # else someone else in the room drew the same pseudonym: draw again
+    raise DomainError('error.bad_request')
 
 
 def participant_count(workshop_id: int) -> int:

@@ -342,3 +342,14 @@ def test_what_everyone_gave_read_in_one_go_equals_each_phones_own(running):
     assert workshops.mine_of_everyone(dots.id)[people[0].id]['per_card'] == {cards[0]: 1, cards[1]: 1}
     assert workshops.mine_of_everyone(ladder.id)[people[1].id]['placements'] == {cards[1]: {'nu': 4}}
     assert workshops.mine_of_everyone(ideas.id)[people[2].id] == {'cards': []}
+
+
+def test_a_pseudonym_drawn_twice_in_a_room_is_drawn_again_and_the_join_succeeds(running, monkeypatch):
+    workshop, _ = running
+    draws = iter(['SAME22', 'SAME22', 'OTHER3'])
+    monkeypatch.setattr(workshops, '_random_code', lambda alphabet, length: next(draws))
+    first = join(workshop, 'ans')
+    second = join(workshop, 'bob')
+    assert second is not None and second.id != first.id
+    assert (first.pseudonym, second.pseudonym) == ('D-SAME22', 'D-OTHER3')
+    assert workshops.participant_count(workshop.id) == 2
