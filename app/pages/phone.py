@@ -9,6 +9,7 @@ from typing import Any
 from nicegui import app, run, ui
 
 from .. import workshop as workshops
+from ..config import settings
 from ..hub import Update, hub
 from ..i18n import Translator
 from ..models import Participant, Step
@@ -23,11 +24,10 @@ from ..widgets.text_field import TextField
 from . import accessibility
 from .frame import frame, language_switch, page_title, translator
 
-RECONNECT_SECONDS = 60  # a phone whose screen locks keeps its page this long
 ACTIONS = Throttle(limit=10, window_seconds=2)  # per participant: far above any person's tapping speed
 
 
-@ui.page('/w/{join_token}', reconnect_timeout=RECONNECT_SECONDS)
+@ui.page('/w/{join_token}', reconnect_timeout=settings().phone_reconnect_seconds)
 async def phone_page(join_token: str) -> None:
     tr = translator()
     frame(tr, kind='phone')
