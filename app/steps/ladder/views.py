@@ -22,7 +22,18 @@ def phone(ctx: PhoneContext) -> None:
         return
     rungs = [(index, f'{index + 1}. {rung["label"]}') for index, rung in enumerate(ctx.workshop.ladder)][::-1]
     mine = dict(ctx.mine)
-    chosen = {'card': cards[0]['id'], 'position': 'nu'}
+    positions = settings.positions()
+    card_ids = [card['id'] for card in cards]
+
+    def done(card_id: int) -> bool:
+        return set(positions) <= set(mine['placements'].get(card_id, {}))
+
+    def next_unplaced(after: int) -> int:
+        """The first card after this one (round the list) that is not placed yet; this one if all are."""
+        start = card_ids.index(after) + 1
+        return next((card_id for card_id in card_ids[start:] + card_ids[:start] if not done(card_id)), after)
+
+    chosen = {'card': next_unplaced(card_ids[-1]), 'position': positions[0]}
     progress = ui.label().classes('status-line').props('data-testid=ladder-progress')
     ui.label(tr('ladder.choose_card')).classes('hint')
     card_choices = Choices([(card['id'], card['text']) for card in cards], {chosen['card']},
@@ -42,6 +53,8 @@ def phone(ctx: PhoneContext) -> None:
         card = next(card for card in cards if card['id'] == chosen['card'])
         given = mine['placements'].get(card['id'], {})
         progress.set_text(tr('ladder.progress', placed=mine['placed'], total=mine['total']))
+        card_choices.relabel([(card['id'], tr('ladder.placed_card', text=card['text']) if done(card['id'])
+                               else card['text']) for card in cards])
         card_choices.mark({card['id']})
         if position_choices is not None:
             position_choices.mark({chosen['position']})
@@ -61,13 +74,11 @@ def phone(ctx: PhoneContext) -> None:
         if result is None:
             return
         mine.update(result)
-        positions = settings.positions()
         following = positions.index(chosen['position']) + 1
         if following < len(positions):  # on to "gewenst" for the same card
             chosen['position'] = positions[following]
-        else:  # on to the next card not yet placed
-            unplaced = [card['id'] for card in cards if set(positions) - set(mine['placements'].get(card['id'], {}))]
-            chosen.update(card=unplaced[0] if unplaced else chosen['card'], position=positions[0])
+        else:
+            chosen.update(card=next_unplaced(chosen['card']), position=positions[0])
         show()
 
     show()
