@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import Request, Response
 from nicegui import app, background_tasks, core, run, ui
 
-from . import db, nicegui_speedups, reconnect
+from . import db, late_taps, nicegui_speedups, reconnect
 from . import workshop as workshops
 from .config import settings
 from .hub import hub
@@ -63,6 +63,7 @@ def serve() -> None:
     from . import pages  # noqa: F401  (registers the routes)
     app.add_static_files('/assets', ASSETS)
     reconnect.install()
+    late_taps.install()
     app.on_startup(hub.start)
     app.on_startup(lambda: background_tasks.create(remove_expired_workshops(), name='retention'))
     app.middleware('http')(add_security_headers)

@@ -8,6 +8,7 @@ from typing import Any
 
 from nicegui import app, run, ui
 
+from .. import late_taps
 from .. import workshop as workshops
 from ..config import settings
 from ..hub import Update, hub
@@ -56,10 +57,11 @@ class PhonePage:
             with ui.row().classes('w-full items-center justify-between no-wrap'):
                 ui.label(self.state.workshop.title).classes('workshop-title')
                 language_switch(tr)
-            self.status = StatusLine()
+            self.status = StatusLine(kept=tr('connection.tap_kept'))
             self.body = ui.column().classes('w-full gap-3')
             accessibility.link()
         hub.subscribe(self.state.workshop.id, self.on_update, state_only=True)
+        late_taps.on_late_tap(ui.context.client, self.late_tap)
         await self.show(self.state, None)
 
     def screen_signature(self, state: workshops.State, results: dict[str, Any] | None) -> tuple[Any, ...]:
@@ -158,6 +160,11 @@ class PhonePage:
         hub.results_changed(self.state.workshop.id, step.id)
         self.status.set_text(self.tr('phone.saved'))  # said only after the commit
         return mine
+
+    def late_tap(self) -> None:
+        """A tap on a view rebuilt meanwhile (it was kept while the connection was lost): it was not stored."""
+        step = self.state.current
+        self.status.set_text(self.tr('error.step_locked' if step is not None and step.locked else 'error.tap_too_late'))
 
     async def on_update(self, update: Update) -> None:
         current = update.state.current
