@@ -6,11 +6,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from sqlalchemy import event, inspect
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, create_engine
 
-from . import models  # noqa: F401  (registers the tables)
+MIGRATIONS = Path(__file__).parent / 'migrations'
+BASELINE = '0001_baseline'  # the schema as it was when Alembic came in; older databases are stamped with it
+UPGRADE_LOCK = 0x53616D65  # 'Same': the PostgreSQL advisory lock our processes take around an upgrade
 
 _engine: Engine | None = None
 # SQLite lets one writer in at a time and makes the others poll, sleeping up to 100 ms between tries: under
@@ -20,47 +24,58 @@ _sqlite_writer = threading.Lock()
 
 
 def configure(url: str) -> Engine:
-    """Create the engine for `url` and the tables it lacks."""
+    """Create the engine for `url` and bring its schema up to the newest migration."""
     global _engine  # noqa: PLW0603
     if _engine is not None:
         _engine.dispose()
+    _engine = make_engine(url)
+    upgrade(_engine)
+    return _engine
+
+
+def make_engine(url: str) -> Engine:
     if url.startswith('postgresql://'):
         url = 'postgresql+psycopg://' + url.removeprefix('postgresql://')
     if url.startswith('sqlite'):
         Path(url.split('///', 1)[1]).parent.mkdir(parents=True, exist_ok=True)
-        _engine = create_engine(url, connect_args={'check_same_thread': False, 'timeout': 30})
-        _make_sqlite_safe(_engine)
-    else:
-        _engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
-    SQLModel.metadata.create_all(_engine)
-    _add_missing_columns(_engine)
-    return _engine
+        new_engine = create_engine(url, connect_args={'check_same_thread': False, 'timeout': 30})
+        _make_sqlite_safe(new_engine)
+        return new_engine
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
-def _add_missing_columns(new_engine: Engine) -> None:
-    """create_all makes missing tables but not missing columns: add the columns a newer release brought to the
-    tables of an older database, so an upgrade keeps every municipality's workshops."""
-    inspector = inspect(new_engine)
-    with new_engine.begin() as connection:
-        for table in SQLModel.metadata.sorted_tables:
-            present = {column['name'] for column in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in present:
-                    kind = column.type.compile(dialect=new_engine.dialect)
-                    default = _literal(column.default.arg) if column.default is not None and column.default.is_scalar \
-                        else None
-                    connection.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}'
-                                               + (f' NOT NULL DEFAULT {default}' if default is not None else ''))
+def upgrade(new_engine: Engine, to: str = 'head') -> None:
+    """Run the migrations up to `to` (the newest by default). A database made before Alembic (its tables, no alembic_version) has
+    the baseline's schema: it is stamped at the baseline first, so only the revisions after it run."""
+    config = Config()
+    config.set_main_option('script_location', str(MIGRATIONS))
+    with _migrating(new_engine) as connection:
+        config.attributes['connection'] = connection
+        tables = inspect(connection).get_table_names()
+        if 'workshop' in tables and 'alembic_version' not in tables:
+            command.stamp(config, BASELINE)
+        command.upgrade(config, to)
 
 
-def _literal(value: object) -> str | None:
-    if isinstance(value, bool):
-        return str(int(value)) if engine().dialect.name == 'sqlite' else str(value).lower()
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    return None
+@contextmanager
+def _migrating(new_engine: Engine) -> Iterator[Connection]:
+    """One transaction for the whole upgrade, one process at a time: processes starting together on one
+    database wait for the first one's upgrade and then find nothing left to do."""
+    with new_engine.connect() as connection:
+        if new_engine.dialect.name == 'postgresql':
+            with connection.begin():
+                connection.execute(text('SELECT pg_advisory_xact_lock(:key)'), {'key': UPGRADE_LOCK})
+                yield connection
+            return
+        # A migration that rebuilds an SQLite table drops the old one, and with foreign keys on that deletes
+        # every row referring to it (ON DELETE CASCADE). The pragma is ignored inside a transaction.
+        sqlite = connection.connection.driver_connection
+        sqlite.execute('PRAGMA foreign_keys=OFF')
+        try:
+            with connection.execution_options(sqlite_begin='IMMEDIATE').begin():  # the write lock, at once
+                yield connection
+        finally:
+            sqlite.execute('PRAGMA foreign_keys=ON')
 
 
 def engine() -> Engine:
@@ -109,4 +124,13 @@ def transaction() -> Iterator[Session]:
 @contextmanager
 def reading() -> Iterator[Session]:
     with Session(engine(), expire_on_commit=False) as session:
+        yield session
+
+
+@contextmanager
+def snapshot() -> Iterator[Session]:
+    """Reads that all see the database as it was at the first of them, while others write: one transaction
+    (SQLite in WAL mode keeps a reader's snapshot), REPEATABLE READ on PostgreSQL."""
+    bind = engine().execution_options(isolation_level='REPEATABLE READ') if is_postgres() else engine()
+    with Session(bind, expire_on_commit=False) as session, session.begin():
         yield session

@@ -1,6 +1,8 @@
 """A filled sample workshop, so a newcomer sees a live screen without gathering twenty people.
 
-Everything goes through the same rules a phone uses (join, act), against the database the server uses."""
+Everything goes through the same rules a phone uses (join, act), against the database the server uses. Each step
+kind brings its own demo answers; the demo walks the default plan up to its dot vote and opens there, with the
+results revealed and split by perspective, and then fills the step after it too (the ladder) for its screen."""
 from __future__ import annotations
 
 import json
@@ -10,7 +12,8 @@ import secrets
 from . import accounts, plans
 from . import workshop as workshops
 from .config import settings
-from .models import Step
+from .steps import kind_of
+from .steps.kind import DOT_VOTE, SHOWS_RESULTS
 
 DEMO_ACCOUNT = 'demo'
 RESIDENTS = [  # (perspective, nickname)
@@ -20,21 +23,6 @@ RESIDENTS = [  # (perspective, nickname)
     ('Cliënt (gebruikt zelf ondersteuning)', 'Wim'),
     ('Professional (wijkteam, cliëntondersteuner)', 'Sanne'), ('Vrijwilliger', ''), ('Gemeente', 'Jeroen'),
     ('', ''),
-]
-PROBLEMS = [
-    'Ik weet niet waar ik met mijn vraag heen moet.',
-    'Het duurt maanden voor er iemand langskomt.',
-    'De brieven van de gemeente zijn moeilijk te lezen.',
-    'Mantelzorgers raken overbelast en niemand ziet het.',
-    'Er is geen plek in de wijk om elkaar te ontmoeten.',
-]
-IDEAS = [
-    ('Eén loket in de wijk waar je zonder afspraak binnenloopt', 'Dan hoef ik niet te zoeken wie ik moet bellen.'),
-    ('Brieven in gewone taal, samen met inwoners geschreven', 'Nu begrijp ik vaak niet wat er van mij verwacht wordt.'),
-    ('Een vaste contactpersoon per gezin', 'Ik wil niet steeds opnieuw mijn verhaal vertellen.'),
-    ('Respijtzorg die je makkelijk kunt regelen', 'Mantelzorgers hebben ook rust nodig.'),
-    ('Een huiskamer in de wijk, open voor iedereen', 'Zo leer je buren kennen die kunnen helpen.'),
-    ('Ervaringsdeskundigen in het wijkteam', 'Zij weten hoe het echt is.'),
 ]
 
 
@@ -46,38 +34,23 @@ def fill(owner_id: int | None = None) -> workshops.Workshop:
     workshops.open_for_joining(workshop.id)
     people = [workshops.join(workshop.id, f'demo-{workshop.code}-{number}', nickname=nickname,
                              perspective=perspective) for number, (perspective, nickname) in enumerate(RESIDENTS)]
-    steps = {step.key: step for step in workshops.state(workshop.id).steps}
-
-    def at(key: str) -> Step:
-        workshops.go_to_step(workshop.id, steps[key].id)
-        return steps[key]
-
-    step = at('probleem')
-    for number, person in enumerate(people[:10]):
-        workshops.act(person.id, step.id, {'text': PROBLEMS[number % len(PROBLEMS)]})
-    step = at('nu')
-    for person in people:
-        workshops.act(person.id, step.id, {'value': rng.choice([1, 2, 2, 3, 3, 4])})
-    step = at('ideeen')
-    for person, (text, why) in zip(people, IDEAS):
-        workshops.act(person.id, step.id, {'text': text, 'motivation': why})
-    workshops.lock_step(step.id, True)
-    step = at('kiezen')
-    cards = workshops.results(step.id)['cards']
-    for person in people:
-        for card in rng.sample(cards, 3):
-            workshops.act(person.id, step.id, {'card': card['id']})
-    ladder = at('eigenaar')
-    for person in people:
-        for card in workshops.results(ladder.id)['cards']:
-            now = rng.choice([0, 0, 1, 1, 2])
-            workshops.act(person.id, ladder.id, {'card': card['id'], 'rung': now})
-            workshops.act(person.id, ladder.id, {'card': card['id'], 'rung': min(now + rng.choice([1, 2, 3]), 5),
-                                                 'position': 'gewenst'})
-    workshops.show_results(ladder.id, True)
-    at('kiezen')  # the demo opens on the dot vote, with its results on the screen
-    workshops.show_results(step.id, True)
-    workshops.split_by_perspective(step.id, True)
+    steps = workshops.state(workshop.id).steps
+    vote = next(index for index, step in enumerate(steps) if kind_of(step.kind).has(DOT_VOTE))
+    voted_on = kind_of(steps[vote].kind).card_source(steps[vote])
+    for index, step in enumerate(steps[:vote + 2]):
+        kind = kind_of(step.kind)
+        if kind.demo is None:
+            continue
+        workshops.go_to_step(workshop.id, step.id)
+        for person, action in kind.demo(step, workshops.asks(step.id), people, rng):
+            workshops.act(person.id, step.id, action)
+        if step.key == voted_on:
+            workshops.lock_step(step.id, True)  # the cards are in: the vote and the ladder work on them
+        if index > vote and kind.has(SHOWS_RESULTS):
+            workshops.show_results(step.id, True)
+    workshops.go_to_step(workshop.id, steps[vote].id)
+    workshops.show_results(steps[vote].id, True)
+    workshops.split_by_perspective(steps[vote].id, True)
     return workshop
 
 

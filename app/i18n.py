@@ -1,6 +1,7 @@
-"""All user-facing text: t(key, **args) over one TOML file per language in app/locales (LOCALES_DIR).
+"""All user-facing text: t(key, **args) over one TOML file per language in app/locales (LOCALES_DIR), merged with
+each step kind's own texts (app/steps/<kind>/locale/<language>.toml).
 
-Adding a language is adding one file; `meta.direction = "rtl"` lays the pages out right to left."""
+Adding a language is adding one file (and one per kind); `meta.direction = "rtl"` lays the pages out right to left."""
 from __future__ import annotations
 
 import tomllib
@@ -13,9 +14,18 @@ DEFAULT_LANGUAGE = 'nl'
 
 @lru_cache
 def catalog(language: str) -> dict[str, str]:
-    with (settings().locales_dir / f'{language}.toml').open('rb') as file:
-        data = tomllib.load(file)
-    return _flatten(data)
+    from .steps import KINDS  # the kinds' rules know nothing of texts; only their folders hold them
+    merged: dict[str, str] = {}
+    for path in [settings().locales_dir / f'{language}.toml',
+                 *(kind.folder / 'locale' / f'{language}.toml' for kind in KINDS.values())]:
+        if not path.exists():
+            continue
+        with path.open('rb') as file:
+            texts = _flatten(tomllib.load(file))
+        if twice := set(texts) & set(merged):
+            raise ValueError(f'{path}: {", ".join(sorted(twice))} also stand in another locale file')
+        merged.update(texts)
+    return merged
 
 
 def _flatten(data: dict, prefix: str = '') -> dict[str, str]:

@@ -84,6 +84,7 @@ class Card(SQLModel, table=True):
     group_id: int | None = None  # the card this one was merged into
     origin: str = ''  # a facilitator's card: 'plan', 'begeleider' (typed), 'lijst' (Excel list) or 'sessie <code>'
     request_key: str | None = Field(default=None, unique=True, max_length=64)  # a resend is stored once
+    status: str = Field(default='', max_length=20, sa_column_kwargs={'server_default': ''})  # a kind's own word
     created_at: datetime = Field(default_factory=now)
 
 

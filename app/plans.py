@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .steps import RULES
-from .steps.cardsource import holds_own_cards
+from .steps import KINDS
+from .steps.base import CARD_MAX_LENGTH
 from .text import TextError, clean
 
 SESSIONS_DIR = Path(__file__).parent.parent / 'sessions'
@@ -101,11 +101,11 @@ def parse(raw: dict[str, Any], source: str) -> Plan:
         where = f'{source}: step {number} ({step.key})'
         if step.key in seen:
             raise PlanError(f'{where}: the key "{step.key}" is used twice')
-        rules = RULES.get(step.kind)
-        if rules is None:
-            raise PlanError(f'{where}: unknown kind "{step.kind}" (known: {", ".join(sorted(RULES))})')
+        kind = KINDS.get(step.kind)
+        if kind is None:
+            raise PlanError(f'{where}: unknown kind "{step.kind}" (known: {", ".join(sorted(KINDS))})')
         try:
-            settings = rules.Settings.model_validate(step.settings)
+            settings = kind.validate(step.settings)
         except ValidationError as error:
             raise PlanError(f'{where}: {_describe(error)}') from error
         for source_key in _step_references(settings):
@@ -124,15 +124,15 @@ def _split_settings(step: Any) -> Any:
     """In the file a step's own settings stand beside its key, kind, title and body."""
     if not isinstance(step, dict):
         return step
-    common = {name: step[name] for name in ('key', 'kind', 'title', 'body', 'cards') if name in step}
+    common = {name: step[name] for name in StepPlan.model_fields if name != 'settings' and name in step}
     return {**common, 'settings': {name: value for name, value in step.items() if name not in common}}
 
 
 def _cards(step: StepPlan, where: str) -> list[str]:
     """The step's listed cards, cleaned like a resident's; only a step that holds its own cards may list them."""
-    if step.cards and not holds_own_cards(step.kind, step.settings):
+    if step.cards and not KINDS[step.kind].holds_own_cards(step):
         raise PlanError(f'{where}: only a cards step, or a ladder without cards_from, lists cards of its own')
-    max_length = RULES['cards'].Settings().max_length
+    max_length = CARD_MAX_LENGTH
     try:
         return [clean(text, max_length=max_length) for text in step.cards]
     except TextError as error:

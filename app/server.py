@@ -61,7 +61,10 @@ def serve() -> None:
     db.configure(config.effective_database_url)
     nicegui_speedups.install()
     from . import pages  # noqa: F401  (registers the routes)
+    from .pages.frame import KIND_STYLESHEETS
     app.add_static_files('/assets', ASSETS)
+    for url, path in KIND_STYLESHEETS.items():
+        app.add_static_file(local_file=path, url_path=url)
     reconnect.install()
     late_taps.install()
     app.on_startup(hub.start)

@@ -11,12 +11,13 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, delete as sql_delete, func, select
 
-from . import db
+from . import changes, db
 from .models import Card, Participant, Step, Workshop, now
 from .plans import Plan
-from .steps import RULES
-from .steps.base import DomainError
-from .steps.cardsource import holds_own_cards
+from .steps import KINDS, kind_of
+from .steps.base import DomainError, perspective_counts as counts_per_perspective
+from .steps.kind import COLLECTS_IDEAS
+from .steps.shapes import Asks
 from .text import clean
 from .throttle import Throttle
 
@@ -26,7 +27,7 @@ NICKNAME_MAX_LENGTH = 40
 PSEUDONYM_TRIES = 5  # draws of a pseudonym (one of 32^6) before a join gives up
 TITLE_MAX_LENGTH = 120
 BODY_MAX_LENGTH = 2000
-IDEA_STEP_KEY = 'ideeen'  # the Methode Jet plan's ideas step
+IDEA_STEP_KEY = 'ideeen'  # the Methode Jet plan's ideas step, where a follow-up session's cards go
 PLAN_ORIGIN = 'plan'  # a card the session plan lists for a step
 TYPED_ORIGIN = 'begeleider'  # a card the facilitator typed in the console
 
@@ -177,10 +178,10 @@ def act(participant_id: int, step_id: int, action: dict[str, Any]) -> dict[str, 
             raise DomainError('error.step_not_current')
         if step.locked:
             raise DomainError('error.step_locked')
-        rules = RULES[step.kind]
-        rules.record(session, step, actor, action)
+        kind = kind_of(step.kind)
+        kind.record(session, step, actor, action)
         session.flush()
-        return rules.mine(session, step, [actor])[actor.id]
+        return kind.mine(session, step, [actor])[actor.id]
 
 
 def _lock_participant(session: Session, participant_id: int) -> Participant | None:
@@ -194,7 +195,7 @@ def _lock_participant(session: Session, participant_id: int) -> Participant | No
 def mine(participant_id: int, step_id: int) -> dict[str, Any]:
     with db.reading() as session:
         step = session.get(Step, step_id)
-        return RULES[step.kind].mine(session, step, [session.get(Participant, participant_id)])[participant_id]
+        return kind_of(step.kind).mine(session, step, [session.get(Participant, participant_id)])[participant_id]
 
 
 def mine_of_everyone(step_id: int) -> dict[int, dict[str, Any]]:
@@ -203,13 +204,21 @@ def mine_of_everyone(step_id: int) -> dict[int, dict[str, Any]]:
     with db.reading() as session:
         step = session.get(Step, step_id)
         people = list(session.exec(select(Participant).where(Participant.workshop_id == step.workshop_id)))
-        return RULES[step.kind].mine(session, step, people)
+        return kind_of(step.kind).mine(session, step, people)
 
 
-def results(step_id: int) -> dict[str, Any]:
+def results(step_id: int) -> Any:
+    """The step's results, as its kind shapes them (a dataclass)."""
     with db.reading() as session:
         step = session.get(Step, step_id)
-        return RULES[step.kind].results(session, step, session.get(Workshop, step.workshop_id))
+        return kind_of(step.kind).results(session, step, session.get(Workshop, step.workshop_id))
+
+
+def asks(step_id: int) -> Asks:
+    """What the step asks every phone about, computed once for the room."""
+    with db.reading() as session:
+        step = session.get(Step, step_id)
+        return kind_of(step.kind).asks(session, step, session.get(Workshop, step.workshop_id))
 
 
 # --- the facilitator ----------------------------------------------------------------------------------------
@@ -237,6 +246,7 @@ def delete(workshop_id: int) -> None:
     """The workshop and everything in it: steps, participants, cards, answers (the database cascades)."""
     with db.transaction() as session:
         session.exec(sql_delete(Workshop).where(Workshop.id == workshop_id))
+        changes.mark(session, changes.Mark(workshop_id, changes.STATE))  # its open pages show "not found"
 
 
 def delete_expired(retention_days: int) -> int:
@@ -311,6 +321,16 @@ def merge_card(card_id: int, into_card_id: int | None) -> None:
         card.group_id = lead_id
 
 
+def moderate(workshop_id: int, step_id: int, action: dict[str, Any]) -> None:
+    """A facilitator's action on a step of this workshop, by the rule of its kind."""
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        kind = kind_of(step.kind) if step is not None and step.workshop_id == workshop_id else None
+        if kind is None or kind.moderate is None:
+            raise DomainError('error.bad_request')
+        kind.moderate(session, step, action)
+
+
 def cards_of_step(step_id: int) -> list[Card]:
     with db.reading() as session:
         return list(session.exec(select(Card).where(Card.step_id == step_id).order_by(Card.id)))
@@ -319,22 +339,17 @@ def cards_of_step(step_id: int) -> list[Card]:
 # --- cards the facilitator brings in ----------------------------------------------------------------------
 
 def idea_step(steps: list[tuple[str, str]]) -> int | None:
-    """The index of the cards step that collects ideas, from (key, kind) pairs: 'ideeen', else the first cards step."""
-    cards = [index for index, (_, kind) in enumerate(steps) if kind == 'cards']
-    return next((index for index in cards if steps[index][0] == IDEA_STEP_KEY), cards[0] if cards else None)
-
-
-def card_max_length(step: Step) -> int:
-    """How long a card of this step may be: a cards step's own setting, else the cards' default."""
-    settings = RULES['cards'].Settings
-    return (settings.model_validate(step.settings) if step.kind == 'cards' else settings()).max_length
+    """The index of the step that collects ideas, from (key, kind) pairs: 'ideeen', else the first step of a kind
+    where residents write cards."""
+    writing = [index for index, (_, name) in enumerate(steps) if name in KINDS and KINDS[name].has(COLLECTS_IDEAS)]
+    return next((index for index in writing if steps[index][0] == IDEA_STEP_KEY), writing[0] if writing else None)
 
 
 def own_cards_step(step_id: int, workshop_id: int | None = None) -> Step:
     """The step, when it holds cards of its own (a cards step, a ladder without `cards_from`) in this workshop."""
     with db.reading() as session:
         step = session.get(Step, step_id)
-    if step is None or not holds_own_cards(step.kind, step.settings) or workshop_id not in (None, step.workshop_id):
+    if step is None or not kind_of(step.kind).holds_own_cards(step) or workshop_id not in (None, step.workshop_id):
         raise DomainError('error.bad_request')
     return step
 
@@ -349,7 +364,7 @@ def seed_cards(step_id: int, cards: list[tuple[str, str]], *, origin: str) -> No
 def add_card(workshop_id: int, step_id: int, text: str) -> None:
     """A card the facilitator typed, under the same text rules as a resident's card."""
     step = own_cards_step(step_id, workshop_id)
-    seed_cards(step.id, [(clean(text, max_length=card_max_length(step)), '')], origin=TYPED_ORIGIN)
+    seed_cards(step.id, [(clean(text, max_length=kind_of(step.kind).card_max_length(step)), '')], origin=TYPED_ORIGIN)
 
 
 def create_follow_up(plan: Plan, *, title: str, municipality: str, previous: dict[str, Any],
@@ -380,10 +395,7 @@ def _add_cards(session: Session, step: Step, cards: list[tuple[str, str]], *, or
 # --- editing the plan of a workshop -------------------------------------------------------------------------
 
 def add_step(workshop_id: int, kind: str, title: str, settings: dict[str, Any], after_step_id: int | None) -> Step:
-    rules = RULES.get(kind)
-    if rules is None:
-        raise DomainError('error.bad_request')
-    validated = rules.Settings.model_validate(settings).model_dump()
+    validated = kind_of(kind).validate(settings).model_dump()
     title = clean(title, max_length=TITLE_MAX_LENGTH, multiline=False)
     with db.transaction() as session:
         steps = list(session.exec(select(Step).where(Step.workshop_id == workshop_id).order_by(Step.position)))
@@ -430,11 +442,12 @@ def _renumber(steps: list[Step]) -> None:
 def edit_step(step_id: int, *, title: str, body: str, settings: dict[str, Any]) -> None:
     with db.transaction() as session:
         step = session.get(Step, step_id)
-        step.settings = RULES[step.kind].Settings.model_validate(settings).model_dump()
+        step.settings = kind_of(step.kind).validate(settings).model_dump()
         step.title = clean(title, max_length=TITLE_MAX_LENGTH, multiline=False)
         step.body = clean(body, max_length=BODY_MAX_LENGTH, required=False)
 
 
-def perspective_counts(workshop_id: int) -> list[dict[str, Any]]:
+def perspective_counts(workshop_id: int) -> list[tuple[str, int]]:
+    """(perspective, participants) in the plan's order; '' means not given."""
     with db.reading() as session:
-        return RULES['perspective'].perspective_counts(session, session.get(Workshop, workshop_id))
+        return counts_per_perspective(session, session.get(Workshop, workshop_id))

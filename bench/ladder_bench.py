@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from app import workshop as workshops  # noqa: E402
 from app.models import Step  # noqa: E402
 from app.simulate.client import Page  # noqa: E402
-from app.simulate.phone import IDEAS, LADDER_PAUSE  # noqa: E402
+from app.steps.cards.simulate import IDEAS  # noqa: E402
+from app.steps.ladder.simulate import PAUSE as LADDER_PAUSE  # noqa: E402
 from bench.common import (Report, Screen, click, cpu_seconds, create_workshop, live_server, lost_actions,  # noqa: E402
                           ms, percentile, rss_kib, start_phones, stop, table, until, watch, write_results)
 

@@ -1,9 +1,11 @@
-"""Everything the workbook shows, read in one database session, with the lookups every sheet needs."""
+"""Everything the workbook shows, read in one snapshot of the database, with the lookups every sheet needs."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import select
@@ -11,17 +13,19 @@ from sqlmodel import select
 from .. import db
 from ..config import settings
 from ..models import Answer, Card, Participant, Step, Workshop
-from ..steps.ladder.summary import CardSummary, summarize
+from ..steps import kind_of
+from ..steps.kind import Kind
 
 
 @dataclass
 class Facts:
-    """Everything the workbook shows, read in one database session."""
+    """Everything the workbook shows, read in one snapshot: every sheet agrees, even while phones vote."""
     workshop: Workshop
     steps: list[Step]
     participants: list[Participant]
     cards: list[Card]
     answers: list[Answer]
+    results: dict[int, Any] = field(default_factory=dict)  # step id -> its kind's results, from the same snapshot
 
     def __post_init__(self) -> None:
         self.zone = ZoneInfo(settings().timezone)
@@ -40,16 +44,16 @@ class Facts:
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
         return aware.astimezone(self.zone).replace(tzinfo=None)
 
-    def answers_of_kind(self, *kinds: str) -> list[Answer]:
-        return [answer for answer in self.answers if self.step_of[answer.step_id].kind in kinds]
+    def kind(self, step_id: int) -> Kind:
+        return kind_of(self.step_of[step_id].kind)
 
-    def ladder_summary(self, step: Step) -> list[CardSummary]:
-        return summarize([(answer.card_id, answer.slot, answer.value) for answer in self.answers
-                          if answer.step_id == step.id and answer.value is not None], len(self.workshop.ladder))
+    def answers_where(self, wanted: Callable[[Kind], bool]) -> list[Answer]:
+        """The answers on steps whose kind is `wanted`."""
+        return [answer for answer in self.answers if wanted(self.kind(answer.step_id))]
 
 
 def read(workshop_id: int) -> Facts:
-    with db.reading() as session:
+    with db.snapshot() as session:
         workshop = session.get(Workshop, workshop_id)
         if workshop is None:
             raise LookupError(f'no workshop {workshop_id}')
@@ -61,6 +65,5 @@ def read(workshop_id: int) -> Facts:
             cards=list(session.exec(select(Card).where(Card.workshop_id == workshop_id).order_by(Card.id))),
             answers=list(session.exec(select(Answer).join(Step, Step.id == Answer.step_id)
                                       .where(Step.workshop_id == workshop_id)
-                                      .order_by(Step.position, Answer.created_at, Answer.id))))
-
-
+                                      .order_by(Step.position, Answer.created_at, Answer.id))),
+            results={step.id: kind_of(step.kind).results(session, step, workshop) for step in steps})

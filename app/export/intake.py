@@ -22,9 +22,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import workshop as workshops
 from ..models import Workshop
 from ..plans import Plan
-from ..steps.base import DomainError
-from ..steps.cards.rules import MOTIVATION_MAX_LENGTH
-from ..steps.cards.rules import Settings as CardSettings
+from ..steps import KINDS, kind_of
+from ..steps.base import CARD_MAX_LENGTH, MOTIVATION_MAX_LENGTH, DomainError
+from ..steps.ladder.export import summary_columns as ladder_summary_columns
 from ..text import TextError, clean
 from . import workbook
 from .cells import MAX_LENGTH
@@ -37,12 +37,12 @@ MAX_CARDS = 500
 HEADERS = {'tekst', 'text', 'kaart', 'kaartje', 'kaartjes', 'kaarttekst', 'idee', 'ideeën', 'card', 'idea'}
 LIST_ORIGIN = 'lijst'
 ROW_ERRORS = {'error.text_empty': 'intake.row_empty', 'error.text_too_long': 'intake.row_too_long'}
-KIND_CODES = {name: code for code, (name, _) in workbook.KINDS.items()}
+KIND_CODES = {declared.export.label: declared.name for declared in KINDS.values()}  # 'Soort' in the workbook -> kind
 
 
 # --- a card list ---------------------------------------------------------------------------------------------
 
-def read_card_list(data: bytes, *, max_length: int = CardSettings().max_length) -> list[tuple[str, str]]:
+def read_card_list(data: bytes, *, max_length: int = CARD_MAX_LENGTH) -> list[tuple[str, str]]:
     """(text, explanation) per filled row of the first worksheet, cleaned; refused whole when any row is wrong."""
     book = _open(data, read_only=True)
     try:
@@ -73,7 +73,7 @@ def add_card_list(step_id: int, data: bytes) -> int:
     """Read a card list and add its cards to a step with cards of its own (a cards step, a ladder without
     `cards_from`), marked as coming from a list; returns how many."""
     step = workshops.own_cards_step(step_id)
-    cards = read_card_list(data, max_length=workshops.card_max_length(step))
+    cards = read_card_list(data, max_length=kind_of(step.kind).card_max_length(step))
     workshops.seed_cards(step_id, cards, origin=LIST_ORIGIN)
     return len(cards)
 
@@ -89,7 +89,7 @@ def start_follow_up(data: bytes, plan: Plan, *, title: str = '', owner_id: int |
     target = workshops.idea_step([(step.key, step.kind) for step in plan.steps])
     if target is None:
         raise DomainError('intake.no_cards_step')
-    max_length = CardSettings.model_validate(plan.steps[target].settings).max_length
+    max_length = kind_of(plan.steps[target].kind).card_max_length(plan.steps[target])
     book = _open(data, read_only=False)  # Excel tables are only visible outside read-only mode
     if book.sheetnames != list(workbook.SHEETS):
         raise DomainError('intake.not_our_workbook')
@@ -124,7 +124,7 @@ def _ladder(book: Workbook) -> list[dict[str, Any]]:
     return [{'card': _clean(row['Kaarttekst'], number, max_length=MAX_LENGTH, required=False),
              'median_now': _number(row['Mediaan nu']), 'median_desired': _number(row['Mediaan gewenst']),
              'gap': _number(row['Verschil'])}
-            for number, row in _table(book['Ladder'], 'LadderPerKaart', workbook.ladder_summary_columns(0))]
+            for number, row in _table(book['Ladder'], 'LadderPerKaart', ladder_summary_columns(0))]
 
 
 # --- reading -------------------------------------------------------------------------------------------------

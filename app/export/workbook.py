@@ -20,16 +20,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import settings
 from ..models import Workshop
+from ..steps import KINDS
+from ..steps.kind import DOT_VOTE
 from . import summary
-from .summary import CONSENT
 from .cells import write
+from .columns import CARD, CARD_TEXT, MOMENT, PARTICIPANT, PERSPECTIVE, STEP
 from .facts import Facts, read
 from .tables import Column, put_table
 
 SCHEMA_VERSION = '1.1'  # 1.1: Kaarten got the column Herkomst
 READABLE_SCHEMAS = ('1.0', SCHEMA_VERSION)  # what a follow-up session can start from
 WORKER_NICENESS = 10  # 0 is normal, 19 the lowest priority
-SHEETS = {  # name: (its Excel tables, what it holds)
+CORE_SHEETS = {  # name: (its Excel tables, what it holds); the kinds' own sheets come before the Toelichting
     'Samenvatting': ('', 'De uitkomsten per stap om te lezen, met grafieken. Per perspectief alleen groepen die groot '
                          'genoeg zijn.'),
     'Sessie': ('Sessie, Perspectieven', 'De bijeenkomst zelf (gegeven en waarde) en hoeveel deelnemers er per '
@@ -39,34 +41,14 @@ SHEETS = {  # name: (its Excel tables, what it holds)
     'Kaarten': ('Kaarten', 'Eén rij per kaartje: geschreven door een deelnemer of ingebracht door de begeleider.'),
     'Stemmen': ('Stemmen', 'Eén rij per antwoord bij schaal, peiling, stippen en draagvlak: een stip, een cijfer, '
                            'een keuze.'),
-    'Ladder': ('Ladder, LadderPerKaart', 'Eén rij per plaatsing van een kaartje op de trap van eigenaarschap; '
-                                         'rechts daarvan per kaartje de telling per trede, de medianen, het verschil '
-                                         'en de spreiding.'),
-    'Toelichting': ('Bladen, Kolommen, Soorten, Treden', 'Deze uitleg: elk blad, elke kolom, de soorten stappen en '
-                                                         'de treden van de ladder.'),
 }
-KINDS = {  # the step kind in the code: as written in the workbook, and its meaning
-    'info': ('uitleg', 'Uitleg; er is niets te beantwoorden.'),
-    'perspective': ('perspectief', 'Deelnemers kiezen van welk perspectief zij spreken (hoeft niet).'),
-    'cards': ('kaartjes', 'Deelnemers schrijven kaartjes, soms met een motivatie.'),
-    'scale': ('schaal', 'Deelnemers kiezen een getal op een schaal.'),
-    'poll': ('peiling', 'Deelnemers kiezen één of meer antwoorden.'),
-    'arrange': ('ordenen', 'De begeleider voegt kaartjes samen; deelnemers kijken mee.'),
-    'dots': ('stippen', 'Deelnemers geven stippen aan de kaartjes die zij het belangrijkst vinden.'),
-    'ladder': ('ladder', 'Deelnemers zetten kaartjes op een trede van de trap van eigenaarschap: nu en gewenst.'),
-    'consent': ('draagvlak', 'Kunt u hiermee leven? Ja, ja maar, of nee want.'),
-}
-VOTE_KINDS = ('scale', 'poll', 'dots', 'consent')
-LADDER_POSITIONS = ('nu', 'gewenst')
+EXPLANATION = 'Toelichting'
+KIND_SHEETS = {declared.export.sheet.name: declared.export.sheet for declared in KINDS.values()
+               if declared.export.sheet}
+SHEETS = {**CORE_SHEETS, **{name: (sheet.tables, sheet.about) for name, sheet in KIND_SHEETS.items()},
+          EXPLANATION: ('Bladen, Kolommen, Soorten, Treden', 'Deze uitleg: elk blad, elke kolom, de soorten stappen '
+                                                             'en de treden van de ladder.')}
 STATUS = {'draft': 'concept', 'open': 'open', 'ended': 'afgelopen'}
-
-STEP = Column('Stap', 'Nummer van de stap in het programma (1 is de eerste); zie blad Stappen.', 7)
-PARTICIPANT = Column('Deelnemer', 'Code van de deelnemer (zoals D-ABC123); zie blad Deelnemers.', 12)
-PERSPECTIVE = Column('Perspectief', 'Perspectief van de deelnemer. Leeg als de deelnemer niets koos, of als '
-                                    'minder deelnemers dit perspectief kozen dan de minimale groepsgrootte.', 28)
-CARD = Column('Kaart', 'Nummer van het kaartje; zie blad Kaarten.', 8)
-CARD_TEXT = Column('Kaarttekst', 'Tekst van het kaartje.', 50)
-MOMENT = Column('Tijdstip', 'Wanneer het antwoord gegeven werd (bij een gewijzigd antwoord: de eerste keer).', 19)
 
 SESSION = (Column('Gegeven', 'Wat er beschreven wordt.', 24),
            Column('Waarde', 'De waarde: tekst, getal of datum en tijd.', 60))
@@ -108,25 +90,6 @@ VOTES = (STEP, Column('Soort', 'Soort stap: schaal, peiling, stippen of draagvla
          Column('Antwoord', 'De keuze in gewone woorden (draagvlak: Ja / Ja, maar… / Nee, want…).', 24),
          Column('Reden', 'De reden die de deelnemer gaf (draagvlak), als die er is.', 40),
          MOMENT)
-PLACEMENTS = (STEP, CARD, CARD_TEXT, PARTICIPANT, PERSPECTIVE,
-              Column('Positie', '"nu" (waar het onderwerp nu staat) of "gewenst" (waar het zou moeten staan).', 10),
-              Column('Trede', 'Nummer van de trede: 1 is de onderste (de gemeente beslist).', 7),
-              Column('Trede naam', 'Naam van de trede; zie de tabel Treden hieronder.', 36),
-              MOMENT)
-
-
-def ladder_summary_columns(rungs: int) -> list[Column]:
-    """The LadderPerKaart table: one count column per rung and position, as many as the ladder has rungs."""
-    return [STEP, CARD, CARD_TEXT,
-            *[Column(f'Nu trede {n}', f'Aantal keer dat het kaartje op trede {n} werd gezet als "nu".', 8)
-              for n in range(1, rungs + 1)],
-            *[Column(f'Gewenst trede {n}', f'Aantal keer dat het kaartje op trede {n} werd gezet als "gewenst".', 8)
-              for n in range(1, rungs + 1)],
-            Column('Mediaan nu', 'Middelste trede van de plaatsingen "nu".', 9),
-            Column('Mediaan gewenst', 'Middelste trede van de plaatsingen "gewenst".', 9),
-            Column('Verschil', 'Mediaan gewenst min mediaan nu: hoeveel treden omhoog men het wil.', 9),
-            Column('Spreiding nu', 'Interkwartielafstand van "nu" in treden: 0 is eens, groter is minder eens.', 9),
-            Column('Spreiding gewenst', 'Interkwartielafstand van "gewenst" in treden.', 9)]
 
 
 def build(workshop_id: int) -> Workbook:
@@ -135,11 +98,12 @@ def build(workshop_id: int) -> Workbook:
     book.remove(book.active)
     sheets = {name: book.create_sheet(name) for name in SHEETS}
     summary.write_sheet(sheets['Samenvatting'], facts)
-    for name, fill in (('Sessie', _session), ('Stappen', _steps), ('Deelnemers', _participants),
-                       ('Kaarten', _cards), ('Stemmen', _votes), ('Ladder', _ladder)):
+    fills = {'Sessie': _session, 'Stappen': _steps, 'Deelnemers': _participants, 'Kaarten': _cards,
+             'Stemmen': _votes, **{name: sheet.fill for name, sheet in KIND_SHEETS.items()}}
+    for name, fill in fills.items():
         fill(sheets[name], facts)
         sheets[name].freeze_panes = 'A2'
-    _explanation(sheets['Toelichting'], facts)
+    _explanation(sheets[EXPLANATION], facts)
     return book
 
 
@@ -188,9 +152,10 @@ def _steps(sheet: Worksheet, facts: Facts) -> None:
         given[fact.step_id].append(fact.participant_id)
     rows = []
     for step in facts.steps:
-        if step.kind == 'perspective':
-            given[step.id] = [person.id for person in facts.participants if person.perspective]
-        rows.append((facts.step_number[step.id], step.key, _kind(step.kind), step.title, facts.local(step.opened_at),
+        responders = facts.kind(step.id).export.responders
+        if responders is not None:
+            given[step.id] = responders(facts, step)
+        rows.append((facts.step_number[step.id], step.key, _label(step.kind), step.title, facts.local(step.opened_at),
                      facts.local(step.closed_at), len(given[step.id]), len(set(given[step.id]) - {None})))
     put_table(sheet, 'Stappen', STEPS, rows)
 
@@ -204,7 +169,7 @@ def _participants(sheet: Worksheet, facts: Facts) -> None:
 
 
 def _cards(sheet: Worksheet, facts: Facts) -> None:
-    dots = Counter(answer.card_id for answer in facts.answers_of_kind('dots'))
+    dots = Counter(answer.card_id for answer in facts.answers_where(lambda kind: kind.has(DOT_VOTE)))
     put_table(sheet, 'Kaarten', CARDS, (
         (card.id, facts.step_number[card.step_id], card.text, card.motivation, facts.pseudonym.get(card.participant_id),
          facts.perspective.get(card.participant_id, ''), card.group_id, 'ja' if card.hidden else 'nee', dots[card.id],
@@ -213,45 +178,17 @@ def _cards(sheet: Worksheet, facts: Facts) -> None:
 
 def _votes(sheet: Worksheet, facts: Facts) -> None:
     rows = []
-    for answer in facts.answers_of_kind(*VOTE_KINDS):
-        kind = facts.step_of[answer.step_id].kind
-        value = answer.value if kind in ('scale', 'dots') else None
-        label = CONSENT.get(answer.choice, answer.choice) if kind == 'consent' else answer.choice
-        rows.append((facts.step_number[answer.step_id], _kind(kind), facts.pseudonym[answer.participant_id],
+    for answer in facts.answers_where(lambda kind: kind.export.vote is not None):
+        kind = facts.kind(answer.step_id)
+        value, choice, label = kind.export.vote(answer)
+        rows.append((facts.step_number[answer.step_id], kind.export.label, facts.pseudonym[answer.participant_id],
                      facts.perspective[answer.participant_id], answer.card_id, facts.card_text.get(answer.card_id),
-                     value, answer.choice, label, answer.reason, facts.local(answer.created_at)))
+                     value, choice, label, answer.reason, facts.local(answer.created_at)))
     put_table(sheet, 'Stemmen', VOTES, rows)
 
 
-def _ladder(sheet: Worksheet, facts: Facts) -> None:
-    rungs = [rung['label'] for rung in facts.workshop.ladder]
-    placements = facts.answers_of_kind('ladder')
-    put_table(sheet, 'Ladder', PLACEMENTS, (
-        (facts.step_number[answer.step_id], answer.card_id, facts.card_text.get(answer.card_id),
-         facts.pseudonym[answer.participant_id], facts.perspective[answer.participant_id],
-         LADDER_POSITIONS[answer.slot] if answer.slot < len(LADDER_POSITIONS) else None,
-         answer.value + 1 if answer.value is not None else None,
-         rungs[answer.value] if answer.value is not None and 0 <= answer.value < len(rungs) else None,
-         facts.local(answer.created_at)) for answer in placements))
-    put_table(sheet, 'LadderPerKaart', ladder_summary_columns(len(rungs)),
-              ladder_rows(facts), column=len(PLACEMENTS) + 2)
-
-
-def ladder_rows(facts: Facts) -> list[tuple[Any, ...]]:
-    """LadderPerKaart's rows, step by step: the same numbers the Samenvatting shows."""
-    rows = []
-    for step in facts.steps:
-        if step.kind != 'ladder':
-            continue
-        for card in facts.ladder_summary(step):
-            rows.append((facts.step_number[step.id], card.card_id, facts.card_text.get(card.card_id),
-                         *card.counts_now, *card.counts_desired, card.median_now, card.median_desired, card.gap,
-                         card.spread_now, card.spread_desired))
-    return rows
-
-
-def _kind(kind: str) -> str:
-    return KINDS.get(kind, (kind, ''))[0]
+def _label(kind: str) -> str:
+    return KINDS[kind].export.label if KINDS.get(kind) else kind
 
 
 # --- the data dictionary -----------------------------------------------------------------------------------
@@ -279,11 +216,11 @@ def _explanation(sheet: Worksheet, facts: Facts) -> None:
                   [(name, tables, about) for name, (tables, about) in SHEETS.items()])
     columns = [('Sessie', SESSION), ('Sessie', PERSPECTIVES), ('Stappen', STEPS),
                ('Deelnemers', [*PARTICIPANTS, NICKNAME]), ('Kaarten', CARDS), ('Stemmen', VOTES),
-               ('Ladder', PLACEMENTS), ('Ladder', ladder_summary_columns(len(facts.workshop.ladder)))]
+               *[table for sheet in KIND_SHEETS.values() for table in sheet.columns(facts)]]
     row += _block(sheet, row, 'Kolommen', ('Blad', 'Kolom', 'Uitleg'),
                   [(name, spec.header, spec.about) for name, specs in columns for spec in specs])
     row += _block(sheet, row, 'Soorten', ('Soort', 'Code', 'Uitleg'),
-                  [(name, code, about) for code, (name, about) in KINDS.items()])
+                  [(declared.export.label, declared.name, declared.export.about) for declared in KINDS.values()])
     _block(sheet, row, 'Treden', ('Trede', 'Naam', 'Uitleg'),
            [(number, rung['label'], rung.get('explanation', ''))
             for number, rung in enumerate(facts.workshop.ladder, start=1)])

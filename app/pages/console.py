@@ -4,6 +4,7 @@ when the workshop's state changes; the results preview updates in place like the
 from __future__ import annotations
 
 import json
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -17,11 +18,10 @@ from ..export import intake, workbook
 from ..hub import Update, hub
 from ..i18n import Translator
 from ..models import Step
-from ..steps import RULES
+from ..steps import KINDS, kind_of
 from ..steps.base import DomainError
-from ..steps.cardsource import card_source, holds_own_cards
+from ..steps.kind import MODERATED_CARDS
 from ..steps.viewbase import ScreenContext
-from ..steps.views import VIEWS
 from ..text import TextError
 from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
@@ -33,7 +33,6 @@ from .screen import join_address
 
 STEP_KEYS = {'PageDown': 1, 'ArrowRight': 1, 'PageUp': -1, 'ArrowLeft': -1}
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-CARD_KINDS = {'cards', 'arrange', 'dots', 'ladder'}  # kinds whose cards the console lists for moderation
 
 
 @ui.page('/host/{host_token}', reconnect_timeout=30)
@@ -54,8 +53,10 @@ class Console:
         self.state = state
         self.user_storage = app.storage.user
         self.preview_signature: tuple[Any, ...] = ()
-        self.update_preview: Callable[[dict[str, Any]], None] | None = None
+        self.update_preview: Callable[[Any], None] | None = None
         self.cards_signature: list[tuple[Any, ...]] = []
+        self.in_order = asyncio.Lock()
+        self.state_shown: tuple[Any, ...] = ()
 
     @property
     def workshop_id(self) -> int:
@@ -104,14 +105,20 @@ class Console:
         await self.refresh(update.state, update.results.get(current.id) if current else None,
                            rebuild=update.state_changed)
 
-    async def refresh(self, state: workshops.State, results: dict[str, Any] | None, *, rebuild: bool = True) -> None:
+    async def refresh(self, state: workshops.State, results: Any, *, rebuild: bool = True) -> None:
+        async with self.in_order:  # refreshes wait for each other: an older one must not finish last
+            await self._refresh(state, results, rebuild=rebuild)
+
+    async def _refresh(self, state: workshops.State, results: Any, *, rebuild: bool) -> None:
         self.state = state
         counts = await run.io_bound(workshops.perspective_counts, self.workshop_id)
         if counts is None:  # run.io_bound gives None while the server shuts down
             return
         self.show_people(counts)
         step = state.current
-        if rebuild:
+        shown = (state.workshop.model_dump(), [each.model_dump() for each in state.steps])
+        if rebuild and shown != self.state_shown:  # unchanged: keep the buttons a facilitator may be about to click
+            self.state_shown = shown
             self.workshop_bar.clear()
             with self.workshop_bar:
                 self.workshop_controls()
@@ -129,10 +136,14 @@ class Console:
             self.preview_signature = signature
             self.preview.clear()
             with self.preview:
-                context = ScreenContext(tr=self.tr, step=step, workshop=state.workshop)
                 # a kind may add facilitator-only parts (the ladder's progress and one-card discussion)
-                views = VIEWS[step.kind]
-                updates = [views.screen(context)] + ([views.console(context)] if hasattr(views, 'console') else [])
+                views = kind_of(step.kind).view_module()
+                updates = [views.screen(ScreenContext(tr=self.tr, step=step, workshop=state.workshop))]
+                if hasattr(views, 'console'):
+                    updates.append(views.console(ScreenContext(
+                        tr=self.tr, step=step, workshop=state.workshop,
+                        moderate=lambda action, step_id=step.id: self.act(workshops.moderate, self.workshop_id,
+                                                                          step_id, action))))
                 self.update_preview = lambda results: [update(results) for update in updates]
             results = None
         if results is None:
@@ -141,9 +152,9 @@ class Console:
             self.update_preview(results)
         await self.show_cards(step)
 
-    def show_people(self, counts: list[dict[str, Any]]) -> None:
-        total = sum(row['count'] for row in counts)
-        parts = [f'{row["perspective"] or self.tr("perspective.none")}: {row["count"]}' for row in counts if row['count']]
+    def show_people(self, counts: list[tuple[str, int]]) -> None:
+        total = sum(count for _, count in counts)
+        parts = [f'{perspective or self.tr("perspective.none")}: {count}' for perspective, count in counts if count]
         self.people.set_text(self.tr('console.people', count=total) + (' — ' + ', '.join(parts) if parts else ''))
 
     async def act(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
@@ -158,7 +169,6 @@ class Console:
         except (ValidationError, ValueError) as error:
             self.status.set_text(self.tr('console.bad_settings', problem=_first_problem(error)))
             return False
-        hub.state_changed(self.workshop_id)
         self.status.set_text(self.tr('console.done'))
         return True
 
@@ -256,7 +266,7 @@ class Console:
             if step.timer_ends_at:
                 ui.button(tr('console.stop_timer'), on_click=lambda: self.act(workshops.start_timer, step.id, None)) \
                     .props('flat data-testid=stop-timer')
-        if holds_own_cards(step.kind, step.settings):
+        if kind_of(step.kind).holds_own_cards(step):
             self.own_card_controls(step)
 
     def own_card_controls(self, step: Step) -> None:
@@ -283,16 +293,16 @@ class Console:
         except DomainError as error:
             self.status.set_text(self.tr(error.key, **error.args_))
             return
-        hub.state_changed(self.workshop_id)
         self.status.set_text(self.tr('console.cards_added', count=count))
 
     async def show_cards(self, step: Step) -> None:
         """Moderation of the cards the current step shows: hide/unhide, merge into another card."""
-        if step.kind not in CARD_KINDS:
+        kind = kind_of(step.kind)
+        if not kind.has(MODERATED_CARDS):
             self.cards.clear()
             self.cards_signature = []
             return
-        source = next((candidate for candidate in self.state.steps if candidate.key == card_source(step)), None)
+        source = next((candidate for candidate in self.state.steps if candidate.key == kind.card_source(step)), None)
         cards = await run.io_bound(workshops.cards_of_step, source.id) if source else []
         signature = [step.id, *((card.id, card.hidden, card.group_id) for card in cards)]
         if signature == self.cards_signature:
@@ -366,27 +376,19 @@ class Console:
     def add_step_form(self) -> None:
         tr = self.tr
         with ui.row().classes('items-end gap-2'):
-            kind = ui.select({name: tr(f'kind.{name}') for name in RULES}, value='poll', label=tr('console.kind')) \
+            kind = ui.select({name: tr(f'kind.{name}') for name in KINDS}, value=next(iter(KINDS)),
+                             label=tr('console.kind')) \
                 .props('outlined dense data-testid=new-kind').classes('w-48')
             title = TextField(tr('console.step_title'), max_length=workshops.TITLE_MAX_LENGTH, testid='new-title') \
                 .props('dense')
 
             async def add() -> None:
                 current = self.state.current
-                settings = starter_settings(kind.value, self.state.steps, tr)
+                settings = kind_of(kind.value).starter(self.state.steps, tr)
                 if await self.act(workshops.add_step, self.workshop_id, kind.value, title.value or '', settings,
                                   current.id if current else None):
                     title.value = ''
             ui.button(tr('console.add_step'), on_click=add).props('outline data-testid=add-step')
-
-
-def starter_settings(kind: str, steps: list[Step], tr: Translator) -> dict[str, Any]:
-    """Values for a new step's required settings, to be refined in its edit dialog."""
-    card_steps = [step.key for step in steps if step.kind == 'cards']
-    guesses = {'cards_from': card_steps[-1] if card_steps else '',
-               'options': [tr('console.option', number=1), tr('console.option', number=2)]}
-    fields = RULES[kind].Settings.model_fields
-    return {name: guesses[name] for name, info in fields.items() if info.is_required() and name in guesses}
 
 
 def _first_problem(error: Exception) -> str:

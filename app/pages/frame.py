@@ -6,6 +6,9 @@ import json
 from nicegui import app, ui
 
 from ..i18n import DEFAULT_LANGUAGE, Translator, languages
+from ..steps import KINDS
+
+KIND_STYLESHEETS = {f'/assets/steps/{kind.name}.css': kind.stylesheet for kind in KINDS.values() if kind.stylesheet}
 
 # Colours with at least 4.5:1 contrast against white (WCAG AA)
 COLORS = {'primary': '#1d4f91', 'secondary': '#5a3d8a', 'accent': '#8a3d00', 'positive': '#1e6b34',
@@ -23,7 +26,8 @@ def frame(tr: Translator, *, kind: str) -> None:
     ui.add_head_html(f'<script>const setLanguage = () => {{document.documentElement.lang = "{tr.language}"; '
                      f'document.documentElement.dir = "{tr.direction}";}}; setLanguage(); '
                      'window.addEventListener("load", setLanguage);</script>'
-                     '<link rel="stylesheet" href="/assets/samenspraak.css">')
+                     '<link rel="stylesheet" href="/assets/samenspraak.css">'
+                     + ''.join(f'<link rel="stylesheet" href="{url}">' for url in KIND_STYLESHEETS))
     ui.add_body_html('<script defer src="/assets/reconnect.js"></script>')  # after socket.io, before the page starts
     # NiceGUI's notice of a lost connection is English ("Connection lost. Trying to reconnect..."): say it in ours
     ui.add_body_html('<script>document.addEventListener("DOMContentLoaded", () => {'

@@ -4,6 +4,7 @@ Everything is rebuilt from the database on each load, so a reload, a locked scre
 brings the same participant back to the same step with their answers."""
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from nicegui import app, run, ui
@@ -13,10 +14,12 @@ from .. import workshop as workshops
 from ..config import settings
 from ..hub import Update, hub
 from ..i18n import Translator
-from ..models import Participant, Step
+from ..models import Participant
+from ..steps import kind_of
 from ..steps.base import DomainError
+from ..steps.kind import COLLECTS_IDEAS
+from ..steps.shapes import Asks
 from ..steps.viewbase import PhoneContext
-from ..steps.views import VIEWS
 from ..text import TextError
 from ..throttle import Throttle
 from ..widgets.status_line import StatusLine
@@ -50,6 +53,7 @@ class PhonePage:
         self.participant = participant
         self.browser_key = browser_key
         self.shown: tuple[Any, ...] = ()
+        self.in_order = asyncio.Lock()
 
     async def build(self) -> None:
         tr = self.tr
@@ -64,19 +68,26 @@ class PhonePage:
         late_taps.on_late_tap(ui.context.client, self.late_tap)
         await self.show(self.state, None)
 
-    def screen_signature(self, state: workshops.State, results: dict[str, Any] | None) -> tuple[Any, ...]:
+    def screen_signature(self, state: workshops.State, asks: Asks | None) -> tuple[Any, ...]:
+        """What the phone shows: when it changes, the step view is rebuilt. What the step asks about is part of
+        it (the facilitator may type, hide or merge cards live), but not where residents write their own cards:
+        a rebuild would lose what they are typing."""
         step = state.current
+        asked = step and not kind_of(step.kind).has(COLLECTS_IDEAS) and asks
         return (self.participant is not None, state.workshop.status, state.workshop.joining_locked,
                 step and step.id, step and step.locked, step and step.title, step and step.body,
-                step and str(step.settings), step and chosen_card_ids(step, results))
+                step and str(step.settings), asked)
 
-    async def show(self, state: workshops.State, results: dict[str, Any] | None,
-                   mine: dict[str, Any] | None = None) -> None:
+    async def show(self, state: workshops.State, asks: Asks | None, mine: dict[str, Any] | None = None) -> None:
+        async with self.in_order:  # updates wait for each other: an older one must not finish last
+            await self._show(state, asks, mine)
+
+    async def _show(self, state: workshops.State, asks: Asks | None, mine: dict[str, Any] | None) -> None:
         self.state = state
         step = state.current
-        if results is None and step is not None and self.participant is not None:
-            results = await run.io_bound(workshops.results, step.id)
-        signature = self.screen_signature(state, results)
+        if asks is None and step is not None and self.participant is not None:
+            asks = await run.io_bound(workshops.asks, step.id)
+        signature = self.screen_signature(state, asks)
         if signature == self.shown:
             return
         step_changed = not self.shown or self.shown[3] != signature[3]
@@ -93,7 +104,7 @@ class PhonePage:
             return
         self.body.clear()
         with self.body:
-            self.step_view(results or {}, mine)
+            self.step_view(asks or Asks(), mine)
         if step_changed and step is not None:  # the status line is a polite live region: screen readers hear it
             self.status.set_text(self.tr('phone.now_at', title=step.title))
         elif lock_changed:
@@ -124,13 +135,12 @@ class PhonePage:
             except (DomainError, TextError) as error:
                 self.status.set_text(tr(error.key, **error.args_))
                 return
-            hub.participants_changed(workshop.id)
             self.status.set_text(tr('phone.joined'))
             await self.show(self.state, None)
 
         TapButton(tr('phone.join'), join, testid='join').classes('big-button')
 
-    def step_view(self, results: dict[str, Any], mine: dict[str, Any]) -> None:
+    def step_view(self, asks: Asks, mine: dict[str, Any]) -> None:
         tr, workshop, step = self.tr, self.state.workshop, self.state.current
         if workshop.status == 'ended':
             ui.label(tr('phone.workshop_ended')).classes('question')
@@ -143,8 +153,8 @@ class PhonePage:
         if step.locked:
             ui.label(tr('phone.step_locked')).classes('locked-note').props('data-testid=locked')
             return
-        VIEWS[step.kind].phone(PhoneContext(tr=tr, step=step, workshop=workshop, mine=mine, results=results,
-                                            send=self.send))
+        kind_of(step.kind).view_module().phone(PhoneContext(tr=tr, step=step, workshop=workshop, mine=mine, asks=asks,
+                                                            send=self.send))
 
     async def send(self, action: dict[str, Any]) -> dict[str, Any] | None:
         step = self.state.current
@@ -157,7 +167,6 @@ class PhonePage:
         except (DomainError, TextError) as error:
             self.status.set_text(self.tr(error.key, **error.args_))
             return None
-        hub.results_changed(self.state.workshop.id, step.id)
         self.status.set_text(self.tr('phone.saved'))  # said only after the commit
         return mine
 
@@ -167,12 +176,4 @@ class PhonePage:
         self.status.set_text(self.tr('error.step_locked' if step is not None and step.locked else 'error.tap_too_late'))
 
     async def on_update(self, update: Update) -> None:
-        current = update.state.current
-        await self.show(update.state, update.results.get(current.id) if current else None,
-                        update.mine.get(self.participant.id) if self.participant else None)
-
-
-def chosen_card_ids(step: Step, results: dict[str, Any] | None) -> tuple[int, ...]:
-    """The cards a step asks about, which the facilitator may change live (typed, hidden, merged): a change rebuilds
-    the phone. Not a cards step's: residents write there, and a rebuild would lose what they are typing."""
-    return () if step.kind == 'cards' else tuple(sorted(card['id'] for card in (results or {}).get('cards', [])))
+        await self.show(update.state, update.asks, update.mine.get(self.participant.id) if self.participant else None)

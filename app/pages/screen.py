@@ -2,6 +2,7 @@
 and — when the facilitator reveals them — its live results, in type readable from the back of the room."""
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from nicegui import run, ui
@@ -10,8 +11,9 @@ from .. import workshop as workshops
 from ..config import settings
 from ..hub import Update, hub
 from ..i18n import Translator
+from ..steps import kind_of
+from ..steps.kind import SHOWS_RESULTS
 from ..steps.viewbase import ScreenContext
-from ..steps.views import VIEWS
 from ..widgets.countdown import Countdown
 from ..widgets.qr import qr_image
 from .frame import frame, page_title, translator
@@ -40,6 +42,7 @@ class ScreenPage:
         self.state = state
         self.shown: tuple[Any, ...] = ()
         self.update_results = None
+        self.in_order = asyncio.Lock()
 
     async def build(self, participants: int) -> None:
         tr, workshop = self.tr, self.state.workshop
@@ -62,7 +65,11 @@ class ScreenPage:
     def show_count(self, participants: int) -> None:
         self.count.set_text(self.tr('screen.participants', count=participants))
 
-    async def show(self, state: workshops.State, results: dict[str, Any] | None) -> None:
+    async def show(self, state: workshops.State, results: Any) -> None:
+        async with self.in_order:  # updates wait for each other: an older one must not finish last
+            await self._show(state, results)
+
+    async def _show(self, state: workshops.State, results: Any) -> None:
         self.state = state
         step = state.current
         signature = (state.workshop.status, step and (step.id, step.title, step.body, str(step.settings), step.locked,
@@ -94,10 +101,11 @@ class ScreenPage:
         if step.locked:
             ui.label(tr('screen.step_locked')).classes('locked-note')
         Countdown(tr).set_end(step.timer_ends_at)
+        kind = kind_of(step.kind)
         if step.results_visible:
             with ui.column().classes('results w-full').props('data-testid=results'):
-                self.update_results = VIEWS[step.kind].screen(ScreenContext(tr=tr, step=step, workshop=workshop))
-        elif step.kind not in ('info',):
+                self.update_results = kind.view_module().screen(ScreenContext(tr=tr, step=step, workshop=workshop))
+        elif kind.has(SHOWS_RESULTS):
             ui.label(tr('screen.results_later')).classes('hint')
 
     async def on_update(self, update: Update) -> None:

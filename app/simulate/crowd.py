@@ -15,11 +15,11 @@ from typing import Any, TextIO
 import httpx
 
 from .client import Page
-from .phone import Phone
+from .phone import SIMULATED, Phone
 
-ANSWERS = ('cards', 'scale', 'poll', 'dots', 'ladder')
-SCENARIOS = {'join': set(), 'cards': {'cards'}, 'scale': {'scale'}, 'poll': {'poll'}, 'dots': {'dots'},
-             'ladder': {'ladder'}, 'reconnect': {'reconnect'}, 'all': {*ANSWERS, 'reconnect'}}
+ANSWERS = tuple(simulated.name for simulated in SIMULATED)
+SCENARIOS = {'join': set(), **{name: {name} for name in ANSWERS}, 'reconnect': {'reconnect'},
+             'all': {*ANSWERS, 'reconnect'}}
 
 
 def scenario(names: str) -> frozenset[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,14 +15,14 @@ from typing import Any
 import httpx
 
 from ..i18n import Translator
-from ..steps.ladder.rules import POSITIONS
+from ..steps import KINDS
 from .client import Page
 
 SAVED = Translator()('phone.saved')  # the status a phone shows only after the commit (default language)
 STORM_SPREAD = 2.0  # seconds: on the storm step every phone answers within this
 RECONNECT_PAUSE = 1.0  # seconds a reconnecting phone stays away (a locked screen, a lift)
 ACTION_TIMEOUT = 60
-LADDER_PAUSE = (0.5, 2.5)  # seconds between two placements on the ladder: reading a card, choosing a rung
+SIMULATED = [declared for declared in KINDS.values() if declared.simulate]  # the kinds a simulated phone can answer
 Record = Callable[..., None]
 
 
@@ -31,19 +30,21 @@ Record = Callable[..., None]
 class Phone:
     number: int
     join_url: str
-    scenario: frozenset[str]  # any of: cards, scale, poll, dots, ladder, reconnect
+    scenario: frozenset[str]  # names of kinds it answers (of SIMULATED), and 'reconnect'
     record: Record
     spread: float = 10.0
     storm_title: str = ''
     writes_cards: bool = True
     rng: random.Random = field(default_factory=random.Random)
     title: str = ''  # the step title this phone shows now
+    stop: asyncio.Event = field(default_factory=asyncio.Event)  # set when the rehearsal ends
 
     @property
     def nickname(self) -> str:
         return f'sim-{self.number}'
 
     async def run(self, stop: asyncio.Event) -> None:
+        self.stop = stop
         async with httpx.AsyncClient(timeout=60) as http:
             page = Page(http)
             page.on_update = lambda _: self._notice_step(page)
@@ -86,47 +87,30 @@ class Phone:
     # --- answering --------------------------------------------------------------------------------------------
 
     async def answer(self, page: Page, title: str, stop: asyncio.Event) -> None:
+        """Answer the step the way its kind tells a simulated phone to, if the scenario covers that kind."""
         spread = STORM_SPREAD if title == self.storm_title else self.spread
         await _first(asyncio.sleep(self.rng.uniform(0, spread)), stop.wait())
         if stop.is_set() or self.title != title or page.first('locked'):
             return
-        if 'scale' in self.scenario and (values := page.options('scale-value')):
-            value = self.rng.choice(values)
-            await self.act(page, 'scale', page.pick(value), value=value[1])
-        elif 'poll' in self.scenario and (options := page.options('poll-option')):
-            option = self.rng.choice(options)
-            await self.act(page, 'poll', page.pick(option), option=option[1])
-        elif 'cards' in self.scenario and self.writes_cards and (text := page.first('card-text')):
-            card = f'Idee van {self.nickname}: {self.rng.choice(IDEAS)}'
-            await page.type(text, card)
-            await self.act(page, 'cards', page.click(page.first('send-card')), text=card)
-        elif 'dots' in self.scenario and (dot_cards := page.first('dot-cards')):
-            await self.give_dots(page, dot_cards)
-        elif 'ladder' in self.scenario and page.options('ladder-card'):
-            await self.place_cards(page, title, stop)
-
-    async def give_dots(self, page: Page, dot_cards: str) -> None:
-        left = re.search(r'\d+', page.text(page.first('dots-left')))
-        dots = int(left.group()) if left else 1
-        cards = [card['id'] for card in page.props(dot_cards)['cards']]
-        for card in self.rng.sample(cards, min(dots, len(cards))):
-            if not await self.act(page, 'dots', page.emit(dot_cards, 'change', card, True), card=card):
+        for simulated in SIMULATED:
+            if simulated.name in self.scenario and await simulated.simulate(self, page):
                 return
 
-    async def place_cards(self, page: Page, title: str, stop: asyncio.Event) -> None:
-        """Every card on a rung: tap the card, then a rung, for "nu" and — when asked — "gewenst"."""
-        for card in page.options('ladder-card'):
-            for position in [value for _, value in page.options('ladder-position')] or ['nu']:
-                await _first(asyncio.sleep(self.rng.uniform(*LADDER_PAUSE)), stop.wait())
-                if stop.is_set() or self.title != title:
-                    return
-                await self.tap(page, page.pick(card))
-                if (chosen := page.options('ladder-position')) and page.props(chosen[0][0])['selected'] != [position]:
-                    await self.tap(page, page.pick(next(option for option in chosen if option[1] == position)))
-                rung = self.rng.choice(page.options('ladder-rung'))
-                if not await self.act(page, 'ladder', page.pick(rung), card=card[1], position=position,
-                                      slot=POSITIONS[position], rung=rung[1]):
-                    return
+    async def choose_one(self, page: Page, testid: str, kind: str, field: str) -> bool:
+        """Tap one of the options marked `testid`, at random; False if the phone shows none."""
+        if not (options := page.options(testid)):
+            return False
+        option = self.rng.choice(options)
+        await self.act(page, kind, page.pick(option), **{field: option[1]})
+        return True
+
+    async def pause(self, seconds: tuple[float, float]) -> None:
+        """A resident's pause of a random length between the two bounds; shorter when the rehearsal stops."""
+        await _first(asyncio.sleep(self.rng.uniform(*seconds)), self.stop.wait())
+
+    @property
+    def stopped(self) -> bool:
+        return self.stop.is_set()
 
     @staticmethod
     async def tap(page: Page, tap: Any) -> None:
@@ -164,6 +148,3 @@ async def _first(*awaitables: Any) -> None:
     for task in done:
         task.result()
 
-
-IDEAS = ['een huiskamer in de wijk', 'brieven in gewone taal', 'één vast aanspreekpunt', 'respijtzorg zonder gedoe',
-         'ervaringsdeskundigen in het wijkteam', 'een buurtbus naar het gezondheidscentrum']

@@ -1,12 +1,5 @@
-"""What every step kind shares: its domain error, answer storage and perspective-split counting.
-
-A kind's rules module provides:
-  Settings                         pydantic model of its plan settings (extra keys refused)
-  record(db, step, participant, action)   one participant action, inside the caller's transaction
-  mine(db, step, people)           what each of these participants has given here (for their phones),
-                                   by participant id, read in one go: a step change asks it for the whole room
-  results(db, step, workshop)      plain data for screen, console and export
-"""
+"""What every step kind's rules share: the domain error, answer storage and perspective-split counting.
+What a kind declares is in kind.py; the shapes its results take are in shapes.py."""
 from __future__ import annotations
 
 from collections import Counter
@@ -17,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, select
 
 from ..models import Answer, Participant, Step, Workshop
+from .shapes import Bar, Bars, Group
 
 
 class DomainError(Exception):
@@ -26,6 +20,10 @@ class DomainError(Exception):
         super().__init__(key)
         self.key = key
         self.args_ = args
+
+
+CARD_MAX_LENGTH = 280  # characters of a card, unless its step's settings say otherwise
+MOTIVATION_MAX_LENGTH = 1000  # characters of why a card matters
 
 
 class StrictSettings(BaseModel):
@@ -89,19 +87,31 @@ def perspective_groups(facts: list[tuple], perspectives: dict[int, str],
 
 
 def bars(labels: list[str], facts: Iterable[tuple[int, str]], perspectives: dict[int, str],
-         min_group_size: int) -> dict[str, Any]:
+         min_group_size: int) -> Bars:
     """Counts per label, overall and per perspective group large enough to show."""
     facts = list(facts)
     groups, hidden = perspective_groups(facts, perspectives, min_group_size)
-    return {
-        'respondents': len({participant_id for participant_id, _ in facts}),
-        'bars': _count(labels, facts),
-        'groups': [{'perspective': perspective, 'respondents': size, 'bars': _count(labels, group_facts)}
-                   for perspective, group_facts, size in groups],
-        'hidden_respondents': hidden,
-    }
+    return Bars(respondents=len({participant_id for participant_id, _ in facts}), bars=_count(labels, facts),
+                groups=tuple(Group(perspective, size, _count(labels, group_facts))
+                             for perspective, group_facts, size in groups),
+                hidden_respondents=hidden)
 
 
-def _count(labels: list[str], facts: list[tuple[int, str]]) -> list[dict[str, Any]]:
+def _count(labels: list[str], facts: list[tuple[int, str]]) -> tuple[Bar, ...]:
     counts = Counter(label for _, label in facts)
-    return [{'label': label, 'count': counts.get(label, 0)} for label in labels]
+    return tuple(Bar(label, counts.get(label, 0)) for label in labels)
+
+
+def no_record(db: Session, step: Step, participant: Participant, action: dict) -> None:
+    """The rule of a kind residents do not answer: every action is refused."""
+    raise DomainError('error.bad_request')
+
+
+def nothing_given(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
+    return {person.id: {} for person in people}
+
+
+def perspective_counts(db: Session, workshop: Workshop) -> list[tuple[str, int]]:
+    """How many participants speak from each perspective, in the plan's order; '' means not given."""
+    given = list(db.exec(select(Participant.perspective).where(Participant.workshop_id == workshop.id)))
+    return [(name, given.count(name)) for name in [*workshop.perspectives, '']]

@@ -6,6 +6,9 @@ from typing import Any
 
 from nicegui import ui
 
+from ..steps.shapes import Bar
+from ..steps.shapes import Bars as BarCounts
+
 
 class Bars:
     def __init__(self, *, testid: str = 'bars') -> None:
@@ -55,23 +58,23 @@ class SplitBars:
         self._groups = ui.column().classes('w-full')
         self._group_bars: dict[str, Bars] = {}
 
-    def show(self, results: dict[str, Any], labels: dict[str, str], split: bool, *, sort: bool = False) -> None:
-        def items(bar_list: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
-            rows = [(bar['label'], labels.get(bar['label'], bar['label']), bar['count']) for bar in bar_list]
+    def show(self, results: BarCounts, labels: dict[str, str], split: bool, *, sort: bool = False) -> None:
+        def items(bar_list: tuple[Bar, ...]) -> list[tuple[str, str, int]]:
+            rows = [(bar.label, labels.get(bar.label, bar.label), bar.count) for bar in bar_list]
             return sorted(rows, key=lambda row: -row[2]) if sort else rows
 
-        self._overall.show(items(results['bars']))
-        note = self._tr('results.respondents', count=results['respondents'])
-        if split and results['hidden_respondents']:
-            note += ' ' + self._tr('results.hidden_groups', count=results['hidden_respondents'])
+        self._overall.show(items(results.bars))
+        note = self._tr('results.respondents', count=results.respondents)
+        if split and results.hidden_respondents:
+            note += ' ' + self._tr('results.hidden_groups', count=results.hidden_respondents)
         self._note.set_text(note)
-        groups = results['groups'] if split else []
-        if [group['perspective'] for group in groups] != list(self._group_bars):
+        groups = results.groups if split else ()
+        if [group.perspective for group in groups] != list(self._group_bars):
             self._groups.clear()
             self._group_bars.clear()
             with self._groups:
                 for group in groups:
-                    ui.label(group['perspective']).classes('group-title')
-                    self._group_bars[group['perspective']] = Bars(testid='group-bars')
+                    ui.label(group.perspective).classes('group-title')
+                    self._group_bars[group.perspective] = Bars(testid='group-bars')
         for group in groups:
-            self._group_bars[group['perspective']].show(items(group['bars']))
+            self._group_bars[group.perspective].show(items(group.bars))

@@ -38,6 +38,7 @@ class Server:
         self.url = f'http://127.0.0.1:{self.port}'
         self.env = {**os.environ, 'HOST': '127.0.0.1', 'PORT': str(self.port), 'PUBLIC_URL': self.url,
                     'DATA_DIR': str(data_dir), 'DATABASE_URL': database_url}
+        self.database_url = database_url or f'sqlite:///{data_dir / "samenspraak.db"}'  # the app's default file
         self.env.pop('PYTEST_CURRENT_TEST', None)  # else NiceGUI believes it runs inside its own test harness
         self.log = (data_dir / 'server.log').open('ab')
         self.process: subprocess.Popen | None = None

@@ -44,9 +44,9 @@ def room(browser: Browser, server, *, phones: int) -> tuple[Page, Page, list[Pag
     return console, screen, [joined_phone(browser, join_url) for _ in range(phones)]
 
 
-def joined_phone(browser: Browser, join_url: str) -> Page:
+def joined_phone(browser: Browser, join_url: str, device: dict | None = None) -> Page:
     """A new phone (mobile context) that opened the join address and tapped "Meedoen"."""
-    phone = browser.new_context(**PHONE).new_page()
+    phone = browser.new_context(**(device or PHONE)).new_page()
     phone.goto(join_url)
     by_testid(phone, 'join').click()
     return phone

@@ -99,6 +99,8 @@ def test_live_workshop_from_qr_to_results_survives_reload_and_restart(server, br
     assert screen_order(screen) == [idea_ids[2], idea_ids[1], idea_ids[0]]
 
     # a poll added by the facilitator during the session
+    by_testid(console, 'new-kind').click()
+    console.get_by_role('option', name='Peiling').click()
     by_testid(console, 'new-title').fill('Komt u de volgende keer?')
     by_testid(console, 'add-step').click()
     expect(by_testid(console, 'step-row')).to_have_count(13)

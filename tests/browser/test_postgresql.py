@@ -7,9 +7,6 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
-from sqlmodel import SQLModel
-
-from app import db
 
 from .conftest import DESKTOP, PHONE, Server
 from .helpers import bar_count, by_testid, expect_saved, go_next, new_workshop
@@ -19,11 +16,8 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not DATABASE_URL, reason='TEST_DATABASE_URL is not set (.ci/run sets it)')]
 
 
-def test_answers_are_kept_on_postgresql_across_a_restart(browser, tmp_path):
-    engine = db.configure(DATABASE_URL)  # an empty schema, like a fresh installation
-    SQLModel.metadata.drop_all(engine)
-    engine.dispose()
-    server = Server(tmp_path, DATABASE_URL)
+def test_answers_are_kept_on_postgresql_across_a_restart(browser, tmp_path, empty_postgresql):
+    server = Server(tmp_path, empty_postgresql)  # an empty database, like a fresh installation
     server.start()
     try:
         console = browser.new_context(**DESKTOP).new_page()
@@ -60,7 +54,7 @@ def test_answers_are_kept_on_postgresql_across_a_restart(browser, tmp_path):
         assert [(vote[header.index('Soort')], vote[header.index('Waarde')]) for vote in votes] == [('schaal', 3)]
     finally:
         server.stop()
-    engine = create_engine(DATABASE_URL.replace('postgresql://', 'postgresql+psycopg://'))
+    engine = create_engine(empty_postgresql.replace('postgresql://', 'postgresql+psycopg://'))
     with engine.connect() as connection:
         joined = connection.execute(text('select count(*) from participant join workshop on workshop.id = '
                                          'participant.workshop_id where workshop.code = :code'), {'code': code})

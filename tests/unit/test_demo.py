@@ -25,4 +25,4 @@ def test_demo_prints_links_to_a_filled_workshop_in_the_servers_database(tmp_path
     assert workshops.participant_count(workshop.id) >= 10
     current = workshops.state(workshop.id).current
     assert current.key == 'kiezen' and current.results_visible
-    assert sum(bar['count'] for bar in workshops.results(current.id)['bars']) > 0
+    assert sum(bar.count for bar in workshops.results(current.id).votes.bars) > 0

@@ -17,6 +17,8 @@ from app import db, demo, plans
 from app import workshop as workshops
 from app.export import workbook
 from app.export.cells import MAX_LENGTH, safe_text
+from app.steps import kind_of
+from app.steps.ladder import export as ladder_export
 from app.models import Answer, Card, Participant, Step
 from app.text import clean
 
@@ -51,10 +53,10 @@ def demo_book(database, tmp_path):
     workshop = demo.fill()
     steps = {step.key: step for step in workshops.state(workshop.id).steps}
     workshops.go_to_step(workshop.id, steps['leven'].id)
-    items = workshops.results(steps['leven'].id)['items']
+    items = workshops.asks(steps['leven'].id).cards
     people = db_rows(Participant)
     for person, answer in zip(people, ['ja', 'ja_maar', 'nee_want', 'ja']):
-        workshops.act(person.id, steps['leven'].id, {'card': items[0]['id'], 'answer': answer, 'reason': 'Omdat.'})
+        workshops.act(person.id, steps['leven'].id, {'card': items[0].id, 'answer': answer, 'reason': 'Omdat.'})
     return workshop, saved(workshop.id, tmp_path)[1]
 
 
@@ -87,7 +89,7 @@ def test_every_data_sheet_is_a_frozen_table_with_the_contract_headers_over_all_i
 def test_rows_match_the_database(demo_book):
     workshop, book = demo_book
     steps = db_rows(Step, Step.workshop_id == workshop.id)
-    vote_steps = [step.id for step in steps if step.kind in ('scale', 'poll', 'dots', 'consent')]
+    vote_steps = [step.id for step in steps if kind_of(step.kind).export.vote is not None]
     cards = db_rows(Card, Card.workshop_id == workshop.id)
     assert len(table(book['Stappen'], 'Stappen')) == len(steps) == 12
     assert len(table(book['Deelnemers'], 'Deelnemers')) == len(demo.RESIDENTS)
@@ -142,12 +144,13 @@ def test_ladder_sheet_has_a_row_per_placement_and_a_summary_per_card(demo_book):
     ladder = next(step for step in db_rows(Step, Step.workshop_id == workshop.id) if step.kind == 'ladder')
     placements = db_rows(Answer, Answer.step_id == ladder.id)
     sheet = book['Ladder']
-    assert [cell.value for cell in sheet[1][:9]] == [column.header for column in workbook.PLACEMENTS]
+    assert [cell.value for cell in sheet[1][:9]] == [column.header for column in ladder_export.PLACEMENTS]
     assert len(table(sheet, 'Ladder')) == len(placements) > 0
     summary = table(sheet, 'LadderPerKaart')
     results = workshops.results(ladder.id)
     assert {row['Kaart'].value: (row['Mediaan nu'].value, row['Mediaan gewenst'].value) for row in summary} == {
-        card['id']: (card['median_now'], card['median_desired']) for card in results['cards']}  # what the screen shows
+        item.card.id: (item.summary.median_now, item.summary.median_desired)
+        for item in results.cards}  # what the screen shows
 
 
 def test_summary_has_a_chart_per_result_with_bars_and_reads_like_the_screen(demo_book):
@@ -280,7 +283,7 @@ def test_a_ladder_with_its_own_cards_exports_them_with_their_origin_and_placemen
     [ladder] = workshops.state(workshop.id).steps
     workshops.add_card(workshop.id, ladder.id, 'Eén loket')
     ans = workshops.join(workshop.id, 'ans')
-    planned, typed = (card['id'] for card in workshops.results(ladder.id)['cards'])
+    planned, typed = (card.id for card in workshops.asks(ladder.id).cards)
     workshops.act(ans.id, ladder.id, {'card': typed, 'rung': 2})
     book = saved(workshop.id, tmp_path)[1]
     cards = table(book['Kaarten'], 'Kaarten')

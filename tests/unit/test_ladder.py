@@ -20,7 +20,7 @@ def ladder(database):
     for text in ('buurthuis', 'loket', 'brieven', 'respijt'):
         workshops.act(author.id, steps['ideeen'].id, {'text': text})
     workshops.go_to_step(workshop.id, steps['kiezen'].id)
-    cards = [card['id'] for card in workshops.results(steps['kiezen'].id)['cards']]
+    cards = [card.id for card in workshops.asks(steps['kiezen'].id).cards]
     workshops.act(author.id, steps['kiezen'].id, {'card': cards[3]})
     workshops.go_to_step(workshop.id, steps['eigenaar'].id)
     return workshop, steps['eigenaar'], cards
@@ -32,7 +32,7 @@ def person(workshop, name, perspective=''):
 
 def test_the_top_cards_by_dots_are_placed(ladder):
     _, step, cards = ladder
-    assert [card['id'] for card in workshops.results(step.id)['cards']] == [cards[3], cards[0], cards[1]]
+    assert [card.id for card in workshops.asks(step.id).cards] == [cards[3], cards[0], cards[1]]
 
 
 def test_placing_changing_and_taking_back_count_once(ladder):
@@ -43,9 +43,9 @@ def test_placing_changing_and_taking_back_count_once(ladder):
     assert mine['placements'] == {cards[3]: {'nu': 4}} and mine['placed'] == 0  # "gewenst" still missing
     mine = workshops.act(ans.id, step.id, {'card': cards[3], 'rung': 5, 'position': 'gewenst'})
     assert mine['placed'] == 1 and mine['total'] == 3
-    card = workshops.results(step.id)['cards'][0]
-    assert card['counts_now'] == [0, 0, 0, 0, 1, 0] and card['counts_desired'] == [0, 0, 0, 0, 0, 1]
-    assert (card['median_now'], card['median_desired'], card['gap']) == (5, 6, 1)
+    card = workshops.results(step.id).cards[0].summary
+    assert card.counts_now == [0, 0, 0, 0, 1, 0] and card.counts_desired == [0, 0, 0, 0, 0, 1]
+    assert (card.median_now, card.median_desired, card.gap) == (5, 6, 1)
     mine = workshops.act(ans.id, step.id, {'card': cards[3], 'rung': None, 'position': 'gewenst'})
     assert mine['placements'] == {cards[3]: {'nu': 4}}
 
@@ -69,7 +69,7 @@ def test_locked_ladder_refuses_a_late_change(ladder):
     with pytest.raises(DomainError) as caught:
         workshops.act(ans.id, step.id, {'card': cards[3], 'rung': 5})
     assert caught.value.key == 'error.step_locked'
-    assert workshops.results(step.id)['cards'][0]['counts_now'][2] == 1
+    assert workshops.results(step.id).cards[0].summary.counts_now[2] == 1
 
 
 def test_results_equal_an_independent_computation_and_hide_small_groups(ladder):
@@ -78,12 +78,12 @@ def test_results_equal_an_independent_computation_and_hide_small_groups(ladder):
     for (perspective, number), rung in given.items():
         workshops.act(person(workshop, f'p{number}', perspective).id, step.id, {'card': cards[3], 'rung': rung})
     results = workshops.results(step.id)
-    card = results['cards'][0]
-    assert card['counts_now'] == [sum(1 for rung in given.values() if rung == index) for index in range(6)]
-    assert card['median_now'] == median(rung + 1 for rung in given.values())
-    assert [group['perspective'] for group in results['groups']] == ['Inwoner']
-    assert results['groups'][0]['cards'][cards[3]]['median_now'] == 3
-    assert results['hidden_respondents'] == 1 and results['respondents'] == 4
+    card = results.cards[0].summary
+    assert card.counts_now == [sum(1 for rung in given.values() if rung == index) for index in range(6)]
+    assert card.median_now == median(rung + 1 for rung in given.values())
+    assert [group.perspective for group in results.groups] == ['Inwoner']
+    assert results.groups[0].cards[cards[3]].median_now == 3
+    assert results.hidden_respondents == 1 and results.respondents == 4
 
 
 def test_summary_without_placements_lists_the_cards_empty():

@@ -41,7 +41,7 @@ def own_ladder(database):
 
 
 def texts(step_id):
-    return [card['text'] for card in workshops.results(step_id)['cards']]
+    return [card.text for card in workshops.asks(step_id).cards]
 
 
 def test_plan_listed_cards_are_seeded_as_the_ladders_own(own_ladder):

@@ -124,9 +124,9 @@ def test_scale_answer_can_change_but_counts_once(running):
     workshops.act(person.id, step.id, {'value': 2})
     workshops.act(person.id, step.id, {'value': 4})
     results = workshops.results(step.id)
-    assert results['respondents'] == 1
-    assert {bar['label']: bar['count'] for bar in results['bars']}['4'] == 1
-    assert results['mean'] == 4
+    assert results.votes.respondents == 1
+    assert {bar.label: bar.count for bar in results.votes.bars}['4'] == 1
+    assert results.mean == 4
 
 
 @pytest.mark.parametrize('value', [0, 6, '3', True, None])
@@ -143,7 +143,7 @@ def ideas_and_vote(workshop, at, texts):
     for text in texts:
         workshops.act(author.id, step.id, {'text': text})
     vote = at('kiezen')
-    return vote, [card['id'] for card in workshops.results(vote.id)['cards']]
+    return vote, [card.id for card in workshops.asks(vote.id).cards]
 
 
 def test_dots_are_limited_and_one_per_card(running):
@@ -178,7 +178,7 @@ def test_concurrent_dot_clicks_never_exceed_the_limit(running):
         outcomes = list(pool.map(click, cards))
     assert outcomes.count('ok') == 3
     assert workshops.mine(person.id, vote.id)['left'] == 0
-    assert sum(bar['count'] for bar in workshops.results(vote.id)['bars']) == 3
+    assert sum(bar.count for bar in workshops.results(vote.id).votes.bars) == 3
 
 
 def test_a_dot_on_a_merged_card_counts_for_the_card_it_joined(running):
@@ -188,9 +188,9 @@ def test_a_dot_on_a_merged_card_counts_for_the_card_it_joined(running):
     workshops.act(person.id, vote.id, {'card': cards[1]})
     workshops.merge_card(cards[1], cards[0])
     results = workshops.results(vote.id)
-    assert [card['id'] for card in results['cards']] == [cards[0]]
-    assert results['cards'][0]['merged'] == ['meer bankjes']
-    assert results['bars'] == [{'label': str(cards[0]), 'count': 1}]
+    assert [card.id for card in results.cards] == [cards[0]]
+    assert results.cards[0].merged == ('meer bankjes',)
+    assert [(bar.label, bar.count) for bar in results.votes.bars] == [(str(cards[0]), 1)]
 
 
 def test_hidden_card_cannot_be_voted_on(running):
@@ -207,9 +207,9 @@ def test_results_per_perspective_hide_groups_below_the_minimum(running):
     people = [join(workshop, f'i{n}', 'Inwoner') for n in range(3)] + [join(workshop, 'm', 'Mantelzorger')]
     for person in people:
         workshops.act(person.id, step.id, {'value': 3})
-    results = workshops.results(step.id)
-    assert [group['perspective'] for group in results['groups']] == ['Inwoner']
-    assert results['hidden_respondents'] == 1
+    results = workshops.results(step.id).votes
+    assert [group.perspective for group in results.groups] == ['Inwoner']
+    assert results.hidden_respondents == 1
 
 
 def test_poll_single_and_multiple_choice(running):
@@ -233,8 +233,8 @@ def test_consent_on_the_top_ideas_with_a_reason(running):
     person = join(workshop, 'ans')
     workshops.act(person.id, vote.id, {'card': cards[3]})
     consent = at('leven')
-    items = workshops.results(consent.id)['items']
-    assert items[0]['id'] == cards[3] and len(items) == 3
+    items = workshops.asks(consent.id).cards
+    assert items[0].id == cards[3] and len(items) == 3
     workshops.act(person.id, consent.id, {'card': cards[3], 'answer': 'nee_want', 'reason': ' te duur '})
     assert workshops.mine(person.id, consent.id) == {'answers': {cards[3]: {'answer': 'nee_want', 'reason': 'te duur'}}}
     with pytest.raises(DomainError):

@@ -9,16 +9,15 @@ from sqlmodel import Session, select
 
 from ...models import Card, Participant, Step, Workshop
 from ...text import clean
-from ..base import DomainError, StrictSettings
+from ..base import CARD_MAX_LENGTH, MOTIVATION_MAX_LENGTH, DomainError, StrictSettings
 from ..cardsource import lead_cards
-
-MOTIVATION_MAX_LENGTH = 1000
+from ..shapes import CardList
 
 
 class Settings(StrictSettings):
     motivation: bool = False
     max_per_person: int = Field(default=10, ge=1, le=50)
-    max_length: int = Field(default=280, ge=20, le=2000)
+    max_length: int = Field(default=CARD_MAX_LENGTH, ge=20, le=2000)
 
 
 def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
@@ -26,6 +25,8 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     request_key = str(action.get('request_key') or '')[:64] or None
     if request_key and db.exec(select(Card.id).where(Card.request_key == request_key)).first():
         return  # a resend of a card that is already stored
+    if not isinstance(action.get('text'), str) or not isinstance(action.get('motivation', ''), str | None):
+        raise DomainError('error.bad_request')  # a forged action: a phone sends text
     text = clean(action.get('text'), max_length=settings.max_length)
     motivation = clean(action.get('motivation'), max_length=MOTIVATION_MAX_LENGTH, required=False) \
         if settings.motivation else ''
@@ -45,6 +46,9 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
     return written
 
 
-def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
-    cards = lead_cards(db, workshop, step.key)
-    return {'count': len(cards), 'cards': cards}
+def results(db: Session, step: Step, workshop: Workshop) -> CardList:
+    return CardList(lead_cards(db, workshop, step.key))
+
+
+def card_max_length(step: Step) -> int:
+    return Settings.model_validate(step.settings).max_length

@@ -7,6 +7,7 @@ from nicegui import ui
 
 from ...widgets.tap import TapButton
 from ...widgets.text_field import TextField
+from ..shapes import CardList
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import MOTIVATION_MAX_LENGTH, Settings
 
@@ -68,10 +69,10 @@ def card_wall(ctx: ScreenContext):  # type: ignore[no-untyped-def]
     wall = ui.element('div').classes('card-wall')
     shown: list[tuple[int, int]] = []
 
-    def update(results: dict[str, Any]) -> None:
-        count.set_text(ctx.tr('cards.count', count=results['count']))
-        newest = list(reversed(results['cards']))[:WALL_SIZE]
-        signature = [(card['id'], len(card['merged'])) for card in newest]
+    def update(results: CardList) -> None:
+        count.set_text(ctx.tr('cards.count', count=len(results.cards)))
+        newest = list(reversed(results.cards))[:WALL_SIZE]
+        signature = [(card.id, len(card.merged)) for card in newest]
         if signature == shown:
             return
         shown[:] = signature
@@ -79,9 +80,9 @@ def card_wall(ctx: ScreenContext):  # type: ignore[no-untyped-def]
         with wall:
             for card in newest:
                 with ui.element('div').classes('wall-card').props('data-testid=wall-card'):
-                    ui.label(card['text']).classes('wall-text').props('dir=auto')
-                    if card['motivation']:
-                        ui.label(card['motivation']).classes('wall-why').props('dir=auto')
-                    if card['merged']:
-                        ui.label(ctx.tr('cards.merged', count=len(card['merged']))).classes('wall-why')
+                    ui.label(card.text).classes('wall-text').props('dir=auto')
+                    if card.motivation:
+                        ui.label(card.motivation).classes('wall-why').props('dir=auto')
+                    if card.merged:
+                        ui.label(ctx.tr('cards.merged', count=len(card.merged))).classes('wall-why')
     return update

@@ -1,6 +1,7 @@
 """Consent (draagvlak): "Kunt u hiermee leven?" ja / ja, maar… / nee, want… — per top idea or once."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import Field
@@ -10,6 +11,7 @@ from ...models import Answer, Participant, Step, Workshop
 from ...text import clean
 from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
 from ..cardsource import chosen_cards
+from ..shapes import Asks, Bars, ShownCard
 
 ANSWERS = ['ja', 'ja_maar', 'nee_want']
 REASON_MAX_LENGTH = 500
@@ -21,19 +23,30 @@ class Settings(StrictSettings):
     top: int = Field(default=3, ge=0, le=20)  # 0: all cards
 
 
-def items(db: Session, step: Step, workshop: Workshop) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class ConsentItem:
+    card: ShownCard  # id 0: the step's own question
+    votes: Bars
+
+
+@dataclass(frozen=True)
+class ConsentResults:
+    items: tuple[ConsentItem, ...]
+
+
+def asks(db: Session, step: Step, workshop: Workshop) -> Asks:
     """What is asked about: the chosen cards, or the step's own question (id 0)."""
     settings = Settings.model_validate(step.settings)
     if not settings.cards_from:
-        return [{'id': 0, 'text': step.title}]
-    return chosen_cards(db, workshop, settings.cards_from, settings.ranked_by, settings.top)
+        return Asks((ShownCard(0, step.title),))
+    return Asks(chosen_cards(db, workshop, settings.cards_from, settings.ranked_by, settings.top))
 
 
 def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
     target = require_int(action, 'card')
     answer = action.get('answer')
     workshop = db.get(Workshop, step.workshop_id)
-    if answer not in ANSWERS or target not in {item['id'] for item in items(db, step, workshop)}:
+    if answer not in ANSWERS or target not in {card.id for card in asks(db, step, workshop).cards}:
         raise DomainError('error.bad_request')
     reason = clean(action.get('reason'), max_length=REASON_MAX_LENGTH, required=False)
     put_answer(db, step, participant, target=target, choice=answer, reason=reason, card_id=target or None)
@@ -45,11 +58,10 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
             for person_id, given in answers_by_participant(db, step, people).items()}
 
 
-def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
+def results(db: Session, step: Step, workshop: Workshop) -> ConsentResults:
     perspectives = perspective_of(db, workshop)
     rows = list(db.exec(select(Answer.participant_id, Answer.target, Answer.choice).where(Answer.step_id == step.id)))
-    per_item = []
-    for item in items(db, step, workshop):
-        facts = [(pid, choice) for pid, target, choice in rows if target == item['id']]
-        per_item.append({**item, **bars(ANSWERS, facts, perspectives, workshop.min_group_size)})
-    return {'items': per_item}
+    return ConsentResults(tuple(
+        ConsentItem(card, bars(ANSWERS, [(pid, choice) for pid, target, choice in rows if target == card.id],
+                               perspectives, workshop.min_group_size))
+        for card in asks(db, step, workshop).cards))

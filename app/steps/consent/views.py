@@ -10,16 +10,16 @@ from ...widgets.choices import Choices
 from ...widgets.tap import TapButton
 from ...widgets.text_field import TextField
 from ..viewbase import PhoneContext, ScreenContext
-from .rules import ANSWERS, REASON_MAX_LENGTH
+from .rules import ANSWERS, REASON_MAX_LENGTH, ConsentResults
 
 
 def phone(ctx: PhoneContext) -> None:
-    for item in ctx.results.get('items', []):
+    for card in ctx.asks.cards:
         with ui.element('div').classes('vote-card w-full') \
-                .props(f'data-testid=consent-item data-card={item["id"]}') as container:
-            if item['id']:
-                ui.label(item['text']).classes('vote-card-text').props('dir=auto')
-            _consent_item(ctx, container, item['id'], ctx.mine.get('answers', {}).get(item['id'], {}))
+                .props(f'data-testid=consent-item data-card={card.id}') as container:
+            if card.id:
+                ui.label(card.text).classes('vote-card-text').props('dir=auto')
+            _consent_item(ctx, container, card.id, ctx.mine.get('answers', {}).get(card.id, {}))
 
 
 def _consent_item(ctx: PhoneContext, container: ui.element, card_id: int, given: dict[str, str]) -> None:
@@ -69,17 +69,17 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
     per_item: dict[int, SplitBars] = {}
     labels = {answer: ctx.tr(f'consent.{answer}') for answer in ANSWERS}
 
-    def update(results: dict[str, Any]) -> None:
-        if [item['id'] for item in results['items']] != list(per_item):
+    def update(results: ConsentResults) -> None:
+        if [item.card.id for item in results.items] != list(per_item):
             container.clear()
             per_item.clear()
             with container:
-                for item in results['items']:
-                    if item['id']:
-                        ui.label(item['text']).classes('results-item').props('dir=auto')
-                    per_item[item['id']] = SplitBars(ctx.tr)
-        for item in results['items']:
-            per_item[item['id']].show(item, labels, ctx.step.split_by_perspective)
+                for item in results.items:
+                    if item.card.id:
+                        ui.label(item.card.text).classes('results-item').props('dir=auto')
+                    per_item[item.card.id] = SplitBars(ctx.tr)
+        for item in results.items:
+            per_item[item.card.id].show(item.votes, labels, ctx.step.split_by_perspective)
     return update
 
 

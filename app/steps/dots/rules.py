@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import Field
@@ -11,12 +12,23 @@ from ...models import Answer, Card, Participant, Step, Workshop
 from ..base import (DomainError, StrictSettings, answers_by_participant, answers_of, bars, perspective_of,
                     require_int)
 from ..cardsource import lead_cards, step_by_key
+from ..shapes import Asks, Bars, ShownCard
 
 
 class Settings(StrictSettings):
     cards_from: str
     dots: int = Field(default=3, ge=1, le=20)
     several_on_one_card: bool = False
+
+
+@dataclass(frozen=True)
+class DotResults:
+    votes: Bars  # one bar per card, labelled with the card's id
+    cards: tuple[ShownCard, ...]
+
+
+def asks(db: Session, step: Step, workshop: Workshop) -> Asks:
+    return Asks(lead_cards(db, workshop, Settings.model_validate(step.settings).cards_from))
 
 
 def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
@@ -47,11 +59,10 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
             for person_id, given in answers_by_participant(db, step, people).items()}
 
 
-def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
-    cards = lead_cards(db, workshop, Settings.model_validate(step.settings).cards_from)
+def results(db: Session, step: Step, workshop: Workshop) -> DotResults:
+    cards = asks(db, step, workshop).cards
     rows = db.exec(select(Answer.participant_id, Answer.card_id, Card.group_id)
                    .join(Card, Card.id == Answer.card_id).where(Answer.step_id == step.id))
     facts = [(pid, str(group_id or card_id)) for pid, card_id, group_id in rows]
-    summary = bars([str(card['id']) for card in cards], facts, perspective_of(db, workshop), workshop.min_group_size)
-    summary['cards'] = cards
-    return summary
+    return DotResults(votes=bars([str(card.id) for card in cards], facts, perspective_of(db, workshop),
+                                 workshop.min_group_size), cards=cards)

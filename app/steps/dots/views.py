@@ -8,7 +8,9 @@ from nicegui.events import GenericEventArguments
 
 from ...i18n import Translator
 from ...widgets.bars import SplitBars
+from ..shapes import ShownCard
 from ..viewbase import PhoneContext, ScreenContext
+from .rules import DotResults
 
 
 def phone(ctx: PhoneContext) -> None:
@@ -20,7 +22,7 @@ def phone(ctx: PhoneContext) -> None:
         if mine is not None:
             show(mine)
 
-    cards = DotCards(tr, ctx.results.get('cards', []), change)
+    cards = DotCards(tr, ctx.asks.cards, change)
 
     def show(mine: dict[str, Any]) -> None:
         left.set_text(tr('dots.left', count=mine['left']))
@@ -31,7 +33,7 @@ def phone(ctx: PhoneContext) -> None:
 class DotCards(Element, component='dot_cards.js', default_classes='dot-cards'):
     """Each card with its add and remove buttons and the dots this participant gave it: one element for all."""
 
-    def __init__(self, tr: Translator, cards: list[dict[str, Any]], on_change: Any) -> None:
+    def __init__(self, tr: Translator, cards: tuple[ShownCard, ...], on_change: Any) -> None:
         super().__init__()
         self._tr = tr
         self._cards = cards
@@ -41,11 +43,11 @@ class DotCards(Element, component='dot_cards.js', default_classes='dot-cards'):
 
     def show(self, per_card: dict[int, int]) -> None:
         tr = self._tr
-        self._props['cards'] = [{'id': card['id'], 'text': card['text'],
-                                 'add_label': tr('dots.add_to', text=card['text'][:60]),
-                                 'remove_label': tr('dots.remove_from', text=card['text'][:60]),
-                                 'given': '●' * per_card.get(card['id'], 0) + ' ' +
-                                          tr('dots.on_card', count=per_card.get(card['id'], 0))}
+        self._props['cards'] = [{'id': card.id, 'text': card.text,
+                                 'add_label': tr('dots.add_to', text=card.text[:60]),
+                                 'remove_label': tr('dots.remove_from', text=card.text[:60]),
+                                 'given': '●' * per_card.get(card.id, 0) + ' ' +
+                                          tr('dots.on_card', count=per_card.get(card.id, 0))}
                                 for card in self._cards]
 
     async def _changed(self, event: GenericEventArguments) -> None:
@@ -58,7 +60,7 @@ class DotCards(Element, component='dot_cards.js', default_classes='dot-cards'):
 def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
     bars = SplitBars(ctx.tr)
 
-    def update(results: dict[str, Any]) -> None:
-        labels = {str(card['id']): card['text'] for card in results['cards']}
-        bars.show(results, labels, ctx.step.split_by_perspective, sort=True)
+    def update(results: DotResults) -> None:
+        labels = {str(card.id): card.text for card in results.cards}
+        bars.show(results.votes, labels, ctx.step.split_by_perspective, sort=True)
     return update

@@ -1,25 +1,16 @@
 """An information step: title and text on phone and screen; nothing to answer."""
 from __future__ import annotations
 
-from typing import Any
-
 from sqlmodel import Session
 
-from ...models import Participant, Step, Workshop
-from ..base import DomainError, StrictSettings
+from ...models import Step, Workshop
+from ..base import StrictSettings
+from ..shapes import NoResults
 
 
 class Settings(StrictSettings):
     pass
 
 
-def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
-    raise DomainError('error.bad_request')
-
-
-def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
-    return {person.id: {} for person in people}
-
-
-def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
-    return {}
+def results(db: Session, step: Step, workshop: Workshop) -> NoResults:
+    return NoResults()

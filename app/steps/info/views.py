@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
-
 from ..viewbase import PhoneContext, ScreenContext
+from ..shapes import NoResults
 
 
 def phone(ctx: PhoneContext) -> None:
@@ -10,6 +9,6 @@ def phone(ctx: PhoneContext) -> None:
 
 
 def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
-    def update(results: dict[str, Any]) -> None:
+    def update(results: NoResults) -> None:
         pass
     return update

@@ -1,0 +1,9 @@
+"""Wie bent u hier? Each participant may say which perspective they speak from (never required)."""
+from ..kind import SHOWS_RESULTS, Export, Kind
+from . import export, rules
+
+KIND = Kind(name='perspective', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
+            export=Export(label='perspectief',
+                          about='Deelnemers kiezen van welk perspectief zij spreken (hoeft niet).',
+                          responders=export.responders, summary=export.summary),
+            capabilities=frozenset({SHOWS_RESULTS}), position=20)

@@ -1,16 +1,28 @@
 """Each participant may say which perspective they speak from (never required)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from ...models import Participant, Step, Workshop
-from ..base import DomainError, StrictSettings
+from ..base import DomainError, StrictSettings, perspective_counts
 
 
 class Settings(StrictSettings):
     pass
+
+
+@dataclass(frozen=True)
+class PerspectiveCount:
+    perspective: str  # '' means not given
+    count: int
+
+
+@dataclass(frozen=True)
+class PerspectiveResults:
+    counts: tuple[PerspectiveCount, ...]
 
 
 def record(db: Session, step: Step, participant: Participant, action: dict) -> None:
@@ -26,11 +38,5 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
     return {person.id: {'perspective': person.perspective} for person in people}
 
 
-def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
-    return {'counts': perspective_counts(db, workshop)}
-
-
-def perspective_counts(db: Session, workshop: Workshop) -> list[dict[str, Any]]:
-    """How many participants speak from each perspective, in the plan's order; '' means not given."""
-    given = list(db.exec(select(Participant.perspective).where(Participant.workshop_id == workshop.id)))
-    return [{'perspective': name, 'count': given.count(name)} for name in [*workshop.perspectives, '']]
+def results(db: Session, step: Step, workshop: Workshop) -> PerspectiveResults:
+    return PerspectiveResults(tuple(PerspectiveCount(name, count) for name, count in perspective_counts(db, workshop)))

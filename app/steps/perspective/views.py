@@ -6,6 +6,7 @@ from nicegui import ui
 
 from ...widgets.bars import Bars
 from ..viewbase import PhoneContext, ScreenContext
+from .rules import PerspectiveResults
 
 
 def phone(ctx: PhoneContext) -> None:
@@ -21,7 +22,7 @@ def phone(ctx: PhoneContext) -> None:
 def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
     bars = Bars()
 
-    def update(results: dict[str, Any]) -> None:
-        bars.show([(row['perspective'] or '-', row['perspective'] or ctx.tr('perspective.none'), row['count'])
-                   for row in results['counts'] if row['count']])
+    def update(results: PerspectiveResults) -> None:
+        bars.show([(row.perspective or '-', row.perspective or ctx.tr('perspective.none'), row.count)
+                   for row in results.counts if row.count])
     return update

@@ -1,0 +1,13 @@
+"""Peiling: one or several choices from a list of options."""
+from ..kind import SHOWS_RESULTS, Export, Kind
+from . import export, rules, simulate
+
+
+def starter(steps: list, tr) -> dict:  # type: ignore[no-untyped-def]
+    return {'options': [tr('poll.option', number=1), tr('poll.option', number=2)]}
+
+
+KIND = Kind(name='poll', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
+            export=Export(label='peiling', about='Deelnemers kiezen één of meer antwoorden.', vote=export.vote,
+                          summary=export.summary),
+            capabilities=frozenset({SHOWS_RESULTS}), starter=starter, simulate=simulate.answer, position=50)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import Field
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, select
 
 from ...models import Answer, Participant, Step, Workshop
 from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
+from ..shapes import Bars
 
 
 class Settings(StrictSettings):
@@ -25,8 +26,9 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
     elif action.get('selected', True):
         put_answer(db, step, participant, slot=option, choice=settings.options[option], value=option)
     else:
-        db.exec(delete(Answer).where(Answer.step_id == step.id, Answer.participant_id == participant.id,
-                                     Answer.slot == option))
+        for answer in db.exec(select(Answer).where(Answer.step_id == step.id, Answer.participant_id == participant.id,
+                                                   Answer.slot == option)):
+            db.delete(answer)
 
 
 def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
@@ -34,7 +36,7 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
             for person_id, given in answers_by_participant(db, step, people).items()}
 
 
-def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
+def results(db: Session, step: Step, workshop: Workshop) -> Bars:
     settings = Settings.model_validate(step.settings)
     rows = db.exec(select(Answer.participant_id, Answer.choice).where(Answer.step_id == step.id))
     return bars(settings.options, rows, perspective_of(db, workshop), workshop.min_group_size)

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
-
 from nicegui import ui
 
 from ...widgets.bars import SplitBars
+from ..shapes import Bars
 from ...widgets.choices import Choices
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import Settings
@@ -29,6 +28,6 @@ def phone(ctx: PhoneContext) -> None:
 def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
     bars = SplitBars(ctx.tr)
 
-    def update(results: dict[str, Any]) -> None:
+    def update(results: Bars) -> None:
         bars.show(results, {}, ctx.step.split_by_perspective)
     return update

@@ -1,6 +1,7 @@
 """A scale question: each participant picks one whole number, e.g. 1 to 5."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import mean, median
 from typing import Any
 
@@ -9,6 +10,7 @@ from sqlmodel import Session, select
 
 from ...models import Answer, Participant, Step, Workshop
 from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
+from ..shapes import Bars
 
 
 class Settings(StrictSettings):
@@ -39,12 +41,18 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
             for person_id, given in answers_by_participant(db, step, people).items()}
 
 
-def results(db: Session, step: Step, workshop: Workshop) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ScaleResults:
+    votes: Bars
+    mean: float | None
+    median: float | None
+
+
+def results(db: Session, step: Step, workshop: Workshop) -> ScaleResults:
     settings = Settings.model_validate(step.settings)
     rows = list(db.exec(select(Answer.participant_id, Answer.value).where(Answer.step_id == step.id)))
     values = [value for _, value in rows]
-    summary = bars([str(value) for value in settings.values()], [(pid, str(value)) for pid, value in rows],
-                   perspective_of(db, workshop), workshop.min_group_size)
-    summary['mean'] = round(mean(values), 2) if values else None
-    summary['median'] = median(values) if values else None
-    return summary
+    return ScaleResults(votes=bars([str(value) for value in settings.values()],
+                                   [(pid, str(value)) for pid, value in rows],
+                                   perspective_of(db, workshop), workshop.min_group_size),
+                        mean=round(mean(values), 2) if values else None, median=median(values) if values else None)

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
-
 from nicegui import ui
 
 from ...widgets.bars import SplitBars
 from ...widgets.choices import Choices
 from ..viewbase import PhoneContext, ScreenContext
-from .rules import Settings
+from .rules import ScaleResults, Settings
 
 
 def phone(ctx: PhoneContext) -> None:
@@ -33,7 +31,7 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
     average = ui.label().classes('results-big')
     bars = SplitBars(ctx.tr)
 
-    def update(results: dict[str, Any]) -> None:
-        average.set_text(ctx.tr('scale.average', mean=results['mean']) if results['mean'] is not None else '')
-        bars.show(results, {}, ctx.step.split_by_perspective)
+    def update(results: ScaleResults) -> None:
+        average.set_text(ctx.tr('scale.average', mean=results.mean) if results.mean is not None else '')
+        bars.show(results.votes, {}, ctx.step.split_by_perspective)
     return update

@@ -1,0 +1,122 @@
+"""What every registered step kind promises, checked for each kind the registry finds (a new folder is in here
+without a line of this file changing): settings round-trip, garbage refused with a domain error, an empty room,
+results that serialise, texts in every language, and its rows in the workbook."""
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import random
+
+import openpyxl
+import pytest
+from sqlmodel import func, select
+
+from app import db
+from app import workshop as workshops
+from app.export import workbook
+from app.i18n import catalog, languages
+from app.models import Answer, Card
+from app.steps import KINDS
+from app.steps.base import DomainError
+from app.steps.shapes import Asks
+from app.text import TextError
+
+from ..kinds import every_kind_plan, every_kind_workshop, step_key
+
+GARBAGE = [{}, {'card': 'x'}, {'card': None}, {'card': True}, {'value': 'veel'}, {'option': -1}, {'text': 7},
+           {'text': ['a']}, {'rung': 99}, {'answer': 'misschien'}, {'perspective': 3}, {'points': 'alles'},
+           {'card': 10 ** 12, 'add': True}]
+KIND_NAMES = list(KINDS)
+
+
+@pytest.fixture
+def room(database):
+    workshop = every_kind_workshop()
+    steps = {step.key: step for step in workshops.state(workshop.id).steps}
+    return workshop, steps
+
+
+def test_the_registry_finds_every_folder_with_a_kind():
+    assert KIND_NAMES and all(kind.folder.name == name for name, kind in KINDS.items())
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_settings_round_trip(name):
+    step = next(step for step in every_kind_plan().steps if step.key == step_key(name))
+    settings = KINDS[name].validate(step.settings)
+    assert KINDS[name].validate(settings.model_dump()) == settings
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_garbage_actions_are_refused_with_a_domain_error_and_change_nothing(room, name):
+    workshop, steps = room
+    step = steps[step_key(name)]
+    workshops.go_to_step(workshop.id, step.id)
+    person = workshops.join(workshop.id, 'garbage')
+    before = counts()
+    for action in GARBAGE:
+        try:
+            workshops.act(person.id, step.id, action)
+        except (DomainError, TextError) as refused:
+            assert catalog('nl').get(refused.key), refused.key  # a message the phone can show
+        else:
+            raise AssertionError(f'{name} accepted {action}')
+    assert counts() == before
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_an_empty_room_has_valid_answers_asks_and_results_that_serialise(room, name):
+    workshop, steps = room
+    step = steps[step_key(name)]
+    assert workshops.mine_of_everyone(step.id) == {}
+    person = workshops.join(workshop.id, 'alleen')
+    assert isinstance(workshops.mine(person.id, step.id), dict)
+    assert isinstance(workshops.asks(step.id), Asks)
+    results = workshops.results(step.id)
+    assert dataclasses.is_dataclass(results)
+    json.dumps(dataclasses.asdict(results))
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_every_language_has_the_kinds_texts(name):
+    folder = KINDS[name].folder
+    for language in languages():
+        assert (folder / 'locale' / f'{language}.toml').exists(), language
+        assert catalog(language).get(f'kind.{name}'), language
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_views_give_a_phone_and_a_screen(name):
+    views = KINDS[name].view_module()
+    assert callable(views.phone) and callable(views.screen)
+
+
+def test_the_workbook_has_every_kinds_step_and_answers(room):
+    """Each kind's demo answers (where it has them) reach the workbook: the step in Stappen with its label and
+    its number of responses, and every answer of a kind with Stemmen rows as one row there."""
+    workshop, steps = room
+    people = [workshops.join(workshop.id, f'p{number}', perspective='Inwoner') for number in range(4)]
+    rng = random.Random(3)
+    for name, kind in KINDS.items():
+        step = steps[step_key(name)]
+        workshops.go_to_step(workshop.id, step.id)
+        for person, action in (kind.demo(step, workshops.asks(step.id), people, rng) if kind.demo else []):
+            workshops.act(person.id, step.id, action)
+    book = openpyxl.load_workbook(io.BytesIO(workbook.as_bytes(workshop.id)))
+    stappen = {row[1]: row for row in book['Stappen'].iter_rows(min_row=2, values_only=True)}
+    stemmen = [row for row in book['Stemmen'].iter_rows(min_row=2, values_only=True) if row[0] is not None]
+    for name, kind in KINDS.items():
+        step = steps[step_key(name)]
+        assert stappen[step.key][2] == kind.export.label
+        number = stappen[step.key][0]
+        if kind.export.vote is not None:
+            with db.reading() as session:
+                given = session.exec(select(func.count()).select_from(Answer).where(Answer.step_id == step.id)).one()
+            assert sum(1 for row in stemmen if row[0] == number) == given, name
+
+
+def counts() -> tuple[int, int]:
+    with db.reading() as session:
+        return (session.exec(select(func.count()).select_from(Answer)).one(),
+                session.exec(select(func.count()).select_from(Card)).one())
