@@ -186,11 +186,11 @@ class Console:
             ui.button(tr('console.unlock_joining' if locked else 'console.lock_joining'),
                       on_click=lambda: self.act(workshops.lock_joining, self.workshop_id, not locked)) \
                 .props('outline data-testid=lock-joining')
-            ui.button(tr('console.end'), on_click=lambda: self.confirm('console.end_question', 'console.end',
+            ui.button(tr('console.end'), on_click=lambda: self.confirm(tr('console.end_question'), 'console.end',
                                                                        'confirm-end', self.end)) \
                 .props('outline color=negative data-testid=end')
         ui.button(tr('console.download_excel'), on_click=self.download).props('outline data-testid=download-excel')
-        ui.button(tr('console.delete'), on_click=lambda: self.confirm('console.delete_question', 'console.delete',
+        ui.button(tr('console.delete'), on_click=lambda: self.confirm(tr('console.delete_question'), 'console.delete',
                                                                       'confirm-delete', self.delete)) \
             .props('flat color=negative data-testid=delete')
 
@@ -215,9 +215,9 @@ class Console:
         ui.download(data, workbook.filename(workshop), XLSX)
         self.status.set_text(self.tr('console.done'))
 
-    def confirm(self, question: str, action: str, testid: str, on_confirm: Callable[[], Awaitable[None]]) -> None:
+    def confirm(self, question: str, action: str, testid: str, on_confirm: Callable[[], Awaitable[Any]]) -> None:
         with ui.dialog() as dialog, ui.card():
-            ui.label(self.tr(question))
+            ui.label(question).props('data-testid=confirm-question')
             with ui.row():
                 ui.button(self.tr('console.cancel'), on_click=dialog.close).props('flat')
 
@@ -347,8 +347,24 @@ class Console:
                     .props(f'flat dense aria-label="{tr("console.move_down", title=step.title)}"')
                 ui.button(tr('console.edit'), on_click=lambda step=step: self.edit_dialog(step)) \
                     .props('flat dense data-testid=edit-step')
-                ui.button(tr('console.remove'), on_click=lambda step=step: self.act(workshops.remove_step, step.id)) \
+                ui.button(tr('console.remove'), on_click=lambda step=step: self.ask_remove(step)) \
                     .props('flat dense color=negative data-testid=remove-step')
+        for step in self.state.removed:
+            with ui.row().classes('w-full items-center gap-1 no-wrap step-row').props('data-testid=removed-step'):
+                ui.label(tr('console.removed', title=step.title)).classes('grow hint')
+                ui.button(tr('console.restore'), on_click=lambda step=step: self.act(workshops.restore_step, step.id)) \
+                    .props('flat dense data-testid=restore-step')
+
+    async def ask_remove(self, step: Step) -> None:
+        """A step with cards or answers is taken out only when asked, saying what it holds; it can be put back."""
+        cards, answers = await run.io_bound(workshops.step_contents, step.id)
+        if not cards and not answers:
+            await self.act(workshops.remove_step, step.id)
+            return
+        tr = self.tr
+        self.confirm(tr('console.remove_question', title=step.title, cards=tr('cards.count', count=cards),
+                        answers=tr('console.answers', count=answers)),
+                     'console.remove', 'confirm-remove', lambda: self.act(workshops.remove_step, step.id))
 
     def edit_dialog(self, step: Step) -> None:
         tr = self.tr

@@ -1,0 +1,49 @@
+"""What a facilitator's click would destroy is asked first, saying what is in it, and can be undone."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .helpers import by_testid, expect_saved, go_next, room
+
+pytestmark = pytest.mark.browser
+
+
+def test_removing_a_step_with_cards_asks_first_keeps_them_and_can_be_undone(server, browser):
+    console, _, phones = room(browser, server, phones=2)
+    go_next(console, *phones, title='Wie bent u hier?')
+    go_next(console, *phones, title='Wat is het probleem volgens u?')
+    for number, phone in enumerate(phones):
+        by_testid(phone, 'card-text').fill(f'Probleem {number + 1}')
+        by_testid(phone, 'send-card').click()
+        expect_saved(phone)
+    row = by_testid(console, 'step-row').filter(has_text='Wat is het probleem volgens u?')
+
+    row.locator('[data-testid=remove-step]').click()
+    expect(by_testid(console, 'confirm-question')).to_have_text(
+        'Deze stap heeft 2 kaartjes en 0 antwoorden. Wilt u „Wat is het probleem volgens u?” weghalen? Die blijven '
+        'bewaard: u kunt de stap terugzetten, en in de Excel staat hij als weggehaald.')
+    expect(row).to_have_count(1)  # nothing happened yet
+    by_testid(console, 'confirm-remove').click()
+    expect(row).to_have_count(0)
+    expect(by_testid(console, 'step-row')).to_have_count(11)
+    removed = by_testid(console, 'removed-step')
+    expect(removed).to_have_text('Weggehaald: Wat is het probleem volgens u?Terugzetten')
+
+    removed.locator('[data-testid=restore-step]').click()
+    expect(by_testid(console, 'removed-step')).to_have_count(0)
+    expect(by_testid(console, 'step-row').nth(2)).to_contain_text('Wat is het probleem volgens u?')
+    for phone in phones:  # removing the current step had moved the room on to the next one
+        expect(by_testid(phone, 'step-title')).to_have_text('Hoe gaat het nu?')
+    by_testid(console, 'previous').click()
+    for phone in phones:
+        expect(by_testid(phone, 'step-title')).to_have_text('Wat is het probleem volgens u?')
+        expect(by_testid(phone, 'own-card')).to_have_count(1)
+
+
+def test_an_empty_step_is_removed_without_asking(server, browser):
+    console, _, _ = room(browser, server, phones=0)
+    row = by_testid(console, 'step-row').filter(has_text='Evaluatie')
+    row.locator('[data-testid=remove-step]').click()
+    expect(row).to_have_count(0)
+    expect(by_testid(console, 'removed-step')).to_have_count(0)
