@@ -244,6 +244,16 @@ def end(workshop_id: int) -> None:
     _update_workshop(workshop_id, status='ended', ended_at=now())
 
 
+def contents(workshop_id: int) -> tuple[int, int, int]:
+    """How many participants, cards and answers a workshop holds: what deleting it would destroy."""
+    with db.reading() as session:
+        return (session.exec(select(func.count()).select_from(Participant)
+                             .where(Participant.workshop_id == workshop_id)).one(),
+                session.exec(select(func.count()).select_from(Card).where(Card.workshop_id == workshop_id)).one(),
+                session.exec(select(func.count()).select_from(Answer).join(Step, Step.id == Answer.step_id)
+                             .where(Step.workshop_id == workshop_id)).one())
+
+
 def delete(workshop_id: int) -> None:
     """The workshop and everything in it: steps, participants, cards, answers (the database cascades)."""
     with db.transaction() as session:

@@ -190,8 +190,7 @@ class Console:
                                                                        'confirm-end', self.end)) \
                 .props('outline color=negative data-testid=end')
         ui.button(tr('console.download_excel'), on_click=self.download).props('outline data-testid=download-excel')
-        ui.button(tr('console.delete'), on_click=lambda: self.confirm(tr('console.delete_question'), 'console.delete',
-                                                                      'confirm-delete', self.delete)) \
+        ui.button(tr('console.delete'), on_click=self.ask_delete) \
             .props('flat color=negative data-testid=delete')
 
     async def still_allowed(self) -> bool:
@@ -229,6 +228,14 @@ class Console:
 
     async def end(self) -> None:
         await self.act(workshops.end, self.workshop_id)
+
+    async def ask_delete(self) -> None:
+        """Asked first, saying what would be lost."""
+        people, cards, answers = await run.io_bound(workshops.contents, self.workshop_id)
+        tr = self.tr
+        self.confirm(tr('console.delete_question', people=tr('console.people', count=people),
+                        cards=tr('cards.count', count=cards), answers=tr('console.answers', count=answers)),
+                     'console.delete', 'confirm-delete', self.delete)
 
     async def delete(self) -> None:
         if await self.act(workshops.delete, self.workshop_id):

@@ -47,3 +47,15 @@ def test_an_empty_step_is_removed_without_asking(server, browser):
     row.locator('[data-testid=remove-step]').click()
     expect(row).to_have_count(0)
     expect(by_testid(console, 'removed-step')).to_have_count(0)
+
+
+def test_deleting_a_workshop_says_what_would_be_lost(server, browser):
+    console, _, phones = room(browser, server, phones=2)
+    go_next(console, *phones, title='Wie bent u hier?')
+    go_next(console, *phones, title='Wat is het probleem volgens u?')
+    by_testid(phones[0], 'card-text').fill('Te weinig bankjes')
+    by_testid(phones[0], 'send-card').click()
+    expect_saved(phones[0])
+    by_testid(console, 'delete').click()
+    expect(by_testid(console, 'confirm-question')).to_contain_text(
+        'Deze bijeenkomst heeft 2 deelnemers, 1 kaartje en 0 antwoorden. Wilt u haar verwijderen, met alles erin?')
