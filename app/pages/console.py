@@ -17,7 +17,7 @@ from .. import workshop as workshops
 from ..export import intake, workbook
 from ..hub import Update, hub
 from ..i18n import Translator
-from ..models import Step
+from ..models import Card, Step
 from ..steps import KINDS, kind_of
 from ..steps.base import DomainError
 from ..steps.kind import MODERATED_CARDS
@@ -333,9 +333,20 @@ class Console:
                     options = {0: tr('console.no_group'),
                                **{lead_id: text[:40] for lead_id, text in leads.items() if lead_id != card.id}}
                     ui.select(options, value=card.group_id or 0, label=tr('console.merge_into'),
-                              on_change=lambda event, card=card: self.act(workshops.merge_card, card.id,
-                                                                          event.value or None)) \
+                              on_change=lambda event, card=card: self.ask_merge(card, event.sender, event.value,
+                                                                                leads)) \
                         .props('dense outlined data-testid=merge-card').classes('w-56')
+
+    async def ask_merge(self, card: Card, select: ui.select, into: int, leads: dict[int, str]) -> None:
+        """Merging is asked first; the choice shows only once it is done. Taking a card out again is not asked."""
+        if into == (card.group_id or 0):
+            return
+        if not into:
+            await self.act(workshops.merge_card, card.id, None)
+            return
+        select.set_value(card.group_id or 0)
+        self.confirm(self.tr('console.merge_question', card=card.text, into=leads[into]), 'console.merge',
+                     'confirm-merge', lambda: self.act(workshops.merge_card, card.id, into))
 
     def step_list(self) -> None:
         tr, current = self.tr, self.state.current

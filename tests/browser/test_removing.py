@@ -59,3 +59,28 @@ def test_deleting_a_workshop_says_what_would_be_lost(server, browser):
     by_testid(console, 'delete').click()
     expect(by_testid(console, 'confirm-question')).to_contain_text(
         'Deze bijeenkomst heeft 2 deelnemers, 1 kaartje en 0 antwoorden. Wilt u haar verwijderen, met alles erin?')
+
+
+def test_merging_cards_asks_first_and_a_no_merges_nothing(server, browser):
+    console, _, phones = room(browser, server, phones=2)
+    go_next(console, *phones, title='Wie bent u hier?')
+    go_next(console, *phones, title='Wat is het probleem volgens u?')
+    for phone, text in zip(phones, ('Te weinig bankjes', 'Geen bankjes in het park')):
+        by_testid(phone, 'card-text').fill(text)
+        by_testid(phone, 'send-card').click()
+        expect_saved(phone)
+    second = by_testid(console, 'console-card').filter(has_text='Geen bankjes in het park')
+
+    def choose_merge() -> None:
+        second.locator('[data-testid=merge-card]').click()
+        console.get_by_role('option', name='Te weinig bankjes').click()
+        expect(by_testid(console, 'confirm-question')).to_have_text(
+            '„Geen bankjes in het park” samenvoegen met „Te weinig bankjes”? Het kaartje telt dan niet meer apart, '
+            'maar bij „Te weinig bankjes”. Terugdraaien kan met „Los kaartje”.')
+
+    choose_merge()
+    console.get_by_role('button', name='Annuleren').click()
+    expect(second.locator('[data-testid=merge-card]')).to_contain_text('Los kaartje')
+    choose_merge()
+    by_testid(console, 'confirm-merge').click()
+    expect(second.locator('[data-testid=merge-card]')).to_contain_text('Te weinig bankjes')
