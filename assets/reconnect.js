@@ -20,3 +20,11 @@ io.Socket.prototype.emit = function (name, message, ...rest) {
   }
   return emit.call(this, name, message, ...rest);
 };
+
+// A page that is replaced (the server restarted, or kept it shorter than the phone was away) loses the taps
+// socket.io still holds: the next page says so (app/widgets/status_line.js) instead of nothing.
+window.addEventListener("beforeunload", () => {
+  if (window.socket?.sendBuffer?.some((packet) => packet.data?.[0] === "event" && packet.data?.[1]?.tap)) {
+    sessionStorage.setItem("samenspraak:tap-lost", "1");
+  }
+});

@@ -61,7 +61,7 @@ class PhonePage:
             with ui.row().classes('w-full items-center justify-between no-wrap'):
                 ui.label(self.state.workshop.title).classes('workshop-title')
                 language_switch(tr)
-            self.status = StatusLine(kept=tr('connection.tap_kept'))
+            self.status = StatusLine(kept=tr('connection.tap_kept'), lost=tr('connection.tap_lost'))
             self.body = ui.column().classes('w-full gap-3')
             accessibility.link()
         hub.subscribe(self.state.workshop.id, self.on_update, state_only=True)

@@ -56,3 +56,16 @@ def test_the_connection_notice_is_in_the_page_language(server, browser):
     expect(phone.locator('#popup')).to_be_visible()
     expect(phone.locator('#popup')).to_contain_text('De verbinding is weg.')
     expect(phone.locator('#popup')).to_contain_text('We proberen opnieuw te verbinden…')
+
+
+def test_a_tap_kept_while_the_server_restarted_is_said_to_be_lost_on_the_new_page(server, browser, tmp_path):
+    _, phone = at_problem_cards(browser, server)
+    phone.evaluate('window.socket.disconnect()')
+    by_testid(phone, 'card-text').fill('Verstuurd tijdens de herstart')
+    by_testid(phone, 'send-card').click()
+    expect(by_testid(phone, 'status')).to_contain_text('Er is nu geen verbinding.')
+    server.restart()  # the page's client is gone with the old process: the page is replaced
+    phone.evaluate('window.socket.connect()')
+    expect(by_testid(phone, 'status')).to_have_text(
+        'Uw laatste antwoord is niet aangekomen: de verbinding was te lang weg. Geef het nog eens.', timeout=30_000)
+    assert stored_cards(tmp_path) == []
