@@ -4,17 +4,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook
-TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui
-TEST_COMMANDS := chromium zbarimg soffice
+# Debian packages the tests use: the browser, the QR decoder, LibreOffice to open the exported workbook, HAProxy
+TEST_PACKAGES := chromium zbar-tools libreoffice-calc-nogui haproxy
+TEST_COMMANDS := chromium zbarimg soffice haproxy
 
-.PHONY: run demo test test-tools bench bench-quick bench-export bench-ladder
+N ?= 3
+
+.PHONY: run demo test cluster test-tools bench bench-quick bench-export bench-ladder
 
 run: $(INSTALLED)
 	$(PY) -m app
 
 demo: $(INSTALLED)
 	$(PY) -m app demo
+
+# N processes behind HAProxy on PostgreSQL: DATABASE_URL=postgresql://… make cluster N=3 (see docs/performance.md)
+cluster: $(INSTALLED)
+	@command -v haproxy >/dev/null || { $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends haproxy; }
+	$(PY) -m app cluster --processes $(N)
 
 test: $(INSTALLED) test-tools
 	$(PY) -m pytest -q

@@ -24,6 +24,8 @@ def main() -> None:
     actions.add_parser('list', help='list the accounts')
     remove = actions.add_parser('remove', help='remove an account (its workshops stay)')
     remove.add_argument('name')
+    cluster = commands.add_parser('cluster', help='serve as several processes behind HAProxy (PostgreSQL only)')
+    cluster.add_argument('--processes', type=int, default=3, help='how many app processes (default 3)')
     add_simulate(commands)
     arguments = parser.parse_args()
 
@@ -34,6 +36,9 @@ def main() -> None:
         from .server import serve
         serve()
         return
+    if arguments.command == 'cluster':
+        from .cluster import run as run_cluster
+        sys.exit(run_cluster(arguments.processes))
     if arguments.command == 'simulate':  # a client of a running server: no database of its own
         from .simulate.crowd import main as simulate_main
         simulate_main(url=arguments.url, join_url=arguments.join_url, code=arguments.code, phones=arguments.phones,

@@ -1,13 +1,19 @@
 """Change marks: every committed write says which workshop, and what in it, changed; whoever listens (the hub)
 hears it after the commit. The marks come from the unit of work itself (what a flush wrote), so no page has to
-remember to tell the hub and a write path added later cannot forget. Nothing here knows NiceGUI."""
+remember to tell the hub and a write path added later cannot forget. Nothing here knows NiceGUI.
+
+On SQLite (one process) the marks go to this process's listeners after the commit. On PostgreSQL they are sent
+with NOTIFY inside the writing transaction, so the database delivers them on commit, and only on commit, to every
+process that listens (app/relay.py), this one included: a phone, the screen and the console of one workshop may
+each sit on another process."""
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlmodel import Session
 
 from .models import Answer, Card, Participant, Step, Workshop
@@ -15,6 +21,8 @@ from .models import Answer, Card, Participant, Step, Workshop
 STATE = 'state'  # steps, locks, reveals, timers, the workshop, the cards later steps show: views may rebuild
 RESULTS = 'results'  # answers on a step: its results change
 PARTICIPANTS = 'participants'  # someone joined or chose a perspective
+CHANNEL = 'samenspraak_changes'
+MAX_PAYLOAD = 7_900  # bytes; PostgreSQL refuses a NOTIFY payload of 8,000 or more
 log = logging.getLogger(__name__)
 
 
@@ -36,7 +44,33 @@ def listen(listener: Listener) -> None:
 
 def mark(session: Session, *marks: Mark) -> None:
     """For a write the unit of work does not see (a bulk DELETE): say what it changed."""
-    session.info.setdefault('marks', set()).update(marks)
+    if session.get_bind().dialect.name == 'postgresql':
+        session.connection().execute(text('SELECT pg_notify(:channel, :payload)'),
+                                     {'channel': CHANNEL, 'payload': encode(marks)})
+    else:
+        session.info.setdefault('marks', set()).update(marks)
+
+
+def encode(marks: Iterable[Mark]) -> str:
+    """The marks as a NOTIFY payload; too many for one are folded into a state change of each workshop."""
+    marks = set(marks)
+    payload = json.dumps([astuple(change) for change in marks])
+    if len(payload.encode()) > MAX_PAYLOAD:
+        payload = json.dumps(list({(change.workshop_id, STATE, None) for change in marks}))
+    return payload
+
+
+def decode(payload: str) -> list[Mark]:
+    return [Mark(*fields) for fields in json.loads(payload)]
+
+
+def deliver(marks: list[Mark]) -> None:
+    """Hand marks to this process's listeners: after a commit here, or as the relay receives them."""
+    for listener in _listeners:
+        try:
+            listener(marks)
+        except Exception:  # a listener's failure must not turn a committed write into an error
+            log.exception('change listener failed')
 
 
 def _marks_of(session: Session, instance: object, *, new: bool) -> Iterable[Mark]:
@@ -69,14 +103,8 @@ def _collect(session: Session, _context: object) -> None:
 
 @event.listens_for(Session, 'after_commit')
 def _publish(session: Session) -> None:
-    marks = list(session.info.pop('marks', ()))
-    if not marks:
-        return
-    for listener in _listeners:
-        try:
-            listener(marks)
-        except Exception:  # a listener's failure must not turn a committed write into an error
-            log.exception('change listener failed')
+    if marks := list(session.info.pop('marks', ())):
+        deliver(marks)
 
 
 @event.listens_for(Session, 'after_rollback')

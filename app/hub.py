@@ -14,8 +14,9 @@ from typing import Any
 
 from nicegui import Event, run
 
-from . import changes
+from . import changes, db
 from . import workshop as workshops
+from .relay import relay
 from .steps.shapes import Asks
 
 FLUSH_SECONDS = 0.15
@@ -28,6 +29,7 @@ class Update:
     state_changed: bool  # step, lock, reveal, timer, cards or workshop status changed: views may need rebuilding
     results: dict[int, Any] = field(default_factory=dict)  # step id -> results, for dirty steps
     participants: int = 0
+    answered: int = 0  # participants who gave anything on the current step
     # on a state change, for phones that rebuild: what the current step asks, and everyone's answers there
     asks: Asks | None = None
     mine: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -41,6 +43,7 @@ class Hub:
         self._dirty_state: set[int] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task | None = None
+        self._relay: asyncio.Task | None = None
         changes.listen(self.receive)
 
     def subscribe(self, workshop_id: int, callback: Callable[[Update], Any], *, state_only: bool = False) -> None:
@@ -63,9 +66,15 @@ class Hub:
             if change.what == changes.RESULTS:
                 dirty.add(change.step_id)
 
+    def everything_changed(self) -> None:
+        """Marks may have been missed (the relay reconnected): every page of every workshop refreshes."""
+        self._dirty_state.update(self._events, self._state_events)
+
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._task = asyncio.create_task(self._run())
+        if db.is_postgres():  # marks come from every process through the database
+            self._relay = asyncio.create_task(relay(self.everything_changed))
 
     async def _run(self) -> None:
         while True:
@@ -109,6 +118,7 @@ def _load(workshop_id: int, step_ids: set[int | None], state_changed: bool) -> U
     return Update(state=state, state_changed=state_changed,
                   results={step_id: workshops.results(step_id) for step_id in wanted},
                   participants=workshops.participant_count(workshop_id),
+                  answered=workshops.answered(current.id) if current is not None else 0,
                   asks=workshops.asks(current.id) if changed_here else None,
                   mine=workshops.mine_of_everyone(current.id) if changed_here else {})
 

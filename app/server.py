@@ -62,9 +62,9 @@ def serve() -> None:
     nicegui_speedups.install()
     from . import pages  # noqa: F401  (registers the routes)
     from .pages.frame import KIND_STYLESHEETS
-    app.add_static_files('/assets', ASSETS)
-    for url, path in KIND_STYLESHEETS.items():
+    for url, path in KIND_STYLESHEETS.items():  # before /assets, which would answer for them with a 404
         app.add_static_file(local_file=path, url_path=url)
+    app.add_static_files('/assets', ASSETS)
     reconnect.install()
     late_taps.install()
     app.on_startup(hub.start)

@@ -216,6 +216,13 @@ def results(step_id: int) -> Any:
         return kind_of(step.kind).results(session, step, session.get(Workshop, step.workshop_id))
 
 
+def answered(step_id: int) -> int:
+    """How many participants gave anything on this step."""
+    with db.reading() as session:
+        step = session.get(Step, step_id)
+        return kind_of(step.kind).answered(session, step)
+
+
 def asks(step_id: int) -> Asks:
     """What the step asks every phone about, computed once for the room."""
     with db.reading() as session:

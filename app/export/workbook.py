@@ -84,13 +84,15 @@ CARDS = (CARD, STEP,
          Column('Herkomst', 'Leeg als een deelnemer het kaartje schreef. Anders waar het vandaan kwam: plan (stond in '
                             'het programma), begeleider (getypt tijdens de bijeenkomst), lijst (uit een Excel-lijst) '
                             'of sessie met een code (uit een eerdere bijeenkomst).', 16))
-VOTES = (STEP, Column('Soort', 'Soort stap: schaal, peiling, stippen of draagvlak.', 11), PARTICIPANT, PERSPECTIVE,
-         Column('Kaart', 'Nummer van het kaartje waar het antwoord over gaat (stippen, draagvlak); anders leeg.', 8),
+VOTES = (STEP, Column('Soort', 'Soort stap; de tabel Soorten hieronder zegt per soort wat Waarde, Keuze en Antwoord '
+                                 'betekenen.', 11), PARTICIPANT, PERSPECTIVE,
+         Column('Kaart', 'Nummer van het kaartje waar het antwoord over gaat; leeg als het niet over een kaartje gaat.',
+                8),
          CARD_TEXT,
-         Column('Waarde', 'Schaal: het gekozen getal. Stippen: 1 per stip. Anders leeg.', 8),
-         Column('Keuze', 'Peiling: het gekozen antwoord. Draagvlak: ja, ja_maar of nee_want.', 14),
-         Column('Antwoord', 'De keuze in gewone woorden (draagvlak: Ja / Ja, maar… / Nee, want…).', 24),
-         Column('Reden', 'De reden die de deelnemer gaf (draagvlak), als die er is.', 40),
+         Column('Waarde', 'Een getal, als de soort stap daarom vraagt (een cijfer, een stip, punten); anders leeg.', 8),
+         Column('Keuze', 'De keuze zoals de app die bewaart (bijvoorbeeld ja_maar bij draagvlak).', 14),
+         Column('Antwoord', 'De keuze in gewone woorden.', 24),
+         Column('Reden', 'De reden die de deelnemer gaf, als die er is.', 40),
          MOMENT)
 
 

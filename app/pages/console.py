@@ -3,7 +3,6 @@ moderate cards, and edit the plan. Only one or two browsers show it, so it simpl
 when the workshop's state changes; the results preview updates in place like the screen's."""
 from __future__ import annotations
 
-import json
 import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -25,6 +24,7 @@ from ..steps.viewbase import ScreenContext
 from ..text import TextError
 from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
+from ..widgets.settings_form import SettingsForm
 from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from .frame import frame, language_switch, page_title, translator
@@ -305,7 +305,7 @@ class Console:
     async def show_cards(self, step: Step) -> None:
         """Moderation of the cards the current step shows: hide/unhide, merge into another card."""
         kind = kind_of(step.kind)
-        if not kind.has(MODERATED_CARDS):
+        if not kind.has(MODERATED_CARDS) or not kind.card_source(step):  # e.g. a poll-like step on options
             self.cards.clear()
             self.cards_signature = []
             return
@@ -390,19 +390,20 @@ class Console:
             ui.label(tr('console.edit_step')).classes('section-title')
             title = ui.input(tr('console.step_title'), value=step.title).props('outlined').classes('w-full')
             body = ui.textarea(tr('console.step_body'), value=step.body).props('outlined').classes('w-full')
-            settings = ui.textarea(tr('console.step_settings'), value=json.dumps(step.settings, ensure_ascii=False)) \
-                .props('outlined').classes('w-full font-mono')
+            earlier = self.state.steps[:self.state.steps.index(step)]
+            form = SettingsForm(tr, kind_of(step.kind), step.settings, earlier)
+            problem = ui.label().classes('status-line').props('role=alert data-testid=settings-problem')
             with ui.row():
                 ui.button(tr('console.cancel'), on_click=dialog.close).props('flat')
 
                 async def save() -> None:
                     try:
-                        new_settings = json.loads(settings.value or '{}')
-                    except ValueError as error:
-                        self.status.set_text(tr('console.bad_settings', problem=str(error)))
+                        form.kind.validate(form.values())
+                    except ValidationError as error:  # said beside the form, which stays open with what was typed
+                        problem.set_text(form.problem(error))
                         return
                     if await self.act(workshops.edit_step, step.id, title=title.value, body=body.value,
-                                      settings=new_settings):
+                                      settings=form.values()):
                         dialog.close()
                 ui.button(tr('console.save'), on_click=save).props('data-testid=save-step')
         dialog.open()
@@ -417,8 +418,9 @@ class Console:
                 .props('dense')
 
             async def add() -> None:
-                current = self.state.current
-                settings = kind_of(kind.value).starter(self.state.steps, tr)
+                current = self.state.current  # the new step comes after it: it may work on the steps up to it
+                earlier = self.state.steps[:self.state.steps.index(current) + 1] if current else self.state.steps
+                settings = kind_of(kind.value).starter(earlier, tr)
                 if await self.act(workshops.add_step, self.workshop_id, kind.value, title.value or '', settings,
                                   current.id if current else None):
                     title.value = ''

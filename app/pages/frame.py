@@ -34,6 +34,8 @@ def frame(tr: Translator, *, kind: str) -> None:
                      'const [lost, trying] = document.querySelectorAll("#popup span"); '
                      f'lost.textContent = {json.dumps(tr("connection.lost"))}; '
                      f'trying.textContent = {json.dumps(tr("connection.reconnecting"))};}});</script>')
+    if kind == 'screen':
+        ui.add_body_html('<script defer src="/assets/screen-fit.js"></script>')
     ui.colors(**COLORS)
     ui.query('body').classes(f'page-{kind}')
 

@@ -43,6 +43,7 @@ class ScreenPage:
         self.shown: tuple[Any, ...] = ()
         self.update_results = None
         self.in_order = asyncio.Lock()
+        self.shown_step: int | None = None
 
     async def build(self, participants: int) -> None:
         tr, workshop = self.tr, self.state.workshop
@@ -57,13 +58,21 @@ class ScreenPage:
                 self.count = ui.label().classes('participant-count').props('data-testid=participants')
             with ui.column().classes('screen-step'):
                 ui.label(workshop.question or workshop.title).classes('screen-question')
-                self.step_area = ui.column().classes('w-full gap-4')
+                with ui.row().classes('screen-status'):
+                    self.answered = ui.label().props('data-testid=answered')
+                    ui.label().classes('page-count').props('data-testid=page-count')
+                self.step_area = ui.column().classes('w-full gap-4 step-area')
         self.show_count(participants)
         hub.subscribe(workshop.id, self.on_update)
         await self.show(self.state, None)
+        if self.state.current is not None:
+            self.show_count(participants, await run.io_bound(workshops.answered, self.state.current.id))
 
-    def show_count(self, participants: int) -> None:
+    def show_count(self, participants: int, answered: int | None = None) -> None:
         self.count.set_text(self.tr('screen.participants', count=participants))
+        step = self.state.current
+        shown = answered is not None and step is not None and kind_of(step.kind).has(SHOWS_RESULTS)
+        self.answered.set_text(self.tr('screen.answered', answered=answered, total=participants) if shown else '')
 
     async def show(self, state: workshops.State, results: Any) -> None:
         async with self.in_order:  # updates wait for each other: an older one must not finish last
@@ -77,6 +86,11 @@ class ScreenPage:
                                                       step.timer_ends_at))
         rebuilt = signature != self.shown
         if rebuilt:
+            if step is not None and step.id != self.shown_step:
+                # past the first step most of the room has joined: the join panel makes way (Q brings it back)
+                first = step.id == state.steps[0].id
+                ui.query('body').classes(**{'remove' if first else 'add': 'join-small'})
+                self.shown_step = step.id
             self.shown = signature
             self.step_area.clear()
             self.update_results = None
@@ -96,12 +110,15 @@ class ScreenPage:
         if step is None:
             return
         ui.label(step.title).classes('step-title').props('role=heading aria-level=1 data-testid=step-title')
-        if step.body:
-            ui.label(step.body).classes('step-body')
+        kind = kind_of(step.kind)
+        do_now = tr(f'{kind.name}.do_now')
         if step.locked:
             ui.label(tr('screen.step_locked')).classes('locked-note')
+        elif do_now != f'{kind.name}.do_now':  # what the phones should do now, in one short line
+            ui.label(do_now).classes('do-now').props('data-testid=do-now')
+        if step.body:
+            ui.label(step.body).classes('step-body')
         Countdown(tr).set_end(step.timer_ends_at)
-        kind = kind_of(step.kind)
         if step.results_visible:
             with ui.column().classes('results w-full').props('data-testid=results'):
                 self.update_results = kind.view_module().screen(ScreenContext(tr=tr, step=step, workshop=workshop))
@@ -109,6 +126,6 @@ class ScreenPage:
             ui.label(tr('screen.results_later')).classes('hint')
 
     async def on_update(self, update: Update) -> None:
-        self.show_count(update.participants)
         current = update.state.current
         await self.show(update.state, update.results.get(current.id) if current else None)
+        self.show_count(update.participants, update.answered)

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
-from ..models import Answer, Participant, Step, Workshop
+from ..models import Answer, Card, Participant, Step, Workshop
 from .shapes import Bar, Bars, Group
 
 
@@ -100,6 +100,13 @@ def bars(labels: list[str], facts: Iterable[tuple[int, str]], perspectives: dict
 def _count(labels: list[str], facts: list[tuple[int, str]]) -> tuple[Bar, ...]:
     counts = Counter(label for _, label in facts)
     return tuple(Bar(label, counts.get(label, 0)) for label in labels)
+
+
+def answered(db: Session, step: Step) -> int:
+    """How many participants gave anything on this step: an answer or a card of their own."""
+    answering = select(Answer.participant_id).where(Answer.step_id == step.id)
+    writing = select(Card.participant_id).where(Card.step_id == step.id, Card.participant_id.is_not(None))
+    return db.exec(select(func.count()).select_from(answering.union(writing).subquery())).one()
 
 
 def no_record(db: Session, step: Step, participant: Participant, action: dict) -> None:

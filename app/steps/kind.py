@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session
 
 from ..models import Participant, Step, Workshop
-from .base import CARD_MAX_LENGTH
+from .base import CARD_MAX_LENGTH, answered
 from .shapes import Asks
 
 if TYPE_CHECKING:  # the export's and the simulator's types; importing them here would make a cycle
@@ -74,6 +74,7 @@ class Kind:
     # a new step's settings, from the steps before it, to refine in its form (tr translates placeholder texts)
     starter: Callable[[list[Step], Callable[..., str]], dict[str, Any]] = lambda steps, tr: {}
     card_max_length: Callable[[Step], int] = lambda step: CARD_MAX_LENGTH  # of a card the facilitator types
+    answered: Callable[[Session, Step], int] = answered  # how many participants gave anything here
     simulate: Callable[..., Any] | None = None  # async (phone, page) -> None: how a simulated phone answers it
     demo: Callable[..., list[tuple[Participant, dict[str, Any]]]] | None = None  # (step, asks, people, rng) -> actions
     folder: Path = field(default=Path())  # its locale/ and style.css

@@ -55,7 +55,7 @@ class SplitBars:
         self._tr = tr
         self._overall = Bars()
         self._note = ui.label().classes('results-note')
-        self._groups = ui.column().classes('w-full')
+        self._groups = ui.element('div').classes('w-full groups')  # side by side on the screen
         self._group_bars: dict[str, Bars] = {}
 
     def show(self, results: BarCounts, labels: dict[str, str], split: bool, *, sort: bool = False) -> None:

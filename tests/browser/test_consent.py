@@ -8,7 +8,11 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import by_testid, expect_saved, joined_phone, seeded_workshop_at
+from app import db
+from app import workshop as workshops
+
+from .conftest import DESKTOP
+from .helpers import by_testid, expect_saved, joined_phone, new_workshop, seeded_workshop_at
 from .test_ladder import tap
 
 pytestmark = pytest.mark.browser
@@ -74,3 +78,23 @@ def test_enter_in_the_reason_field_stores_the_reason(server, browser, tmp_path):
     first.locator('[data-testid=consent-reason]').fill('Als de bus blijft rijden')
     first.locator('[data-testid=consent-reason]').press('Enter')
     eventually_stored(database, [(card, 'ja_maar', 'Als de bus blijft rijden')])
+def test_a_consent_phone_follows_the_cards_the_facilitator_hides(server, browser):
+    """The consent step asks about the top cards of the dot vote; hiding one in the console takes it off the phone
+    at once (the phone rebuilt only for a change of the step, not of the cards it asks about)."""
+    console = browser.new_context(**DESKTOP).new_page()
+    new_workshop(console, server)
+    code = by_testid(console, 'code').inner_text().split()[-1]
+    db.configure(server.database_url)
+    try:
+        workshop = workshops.find(code=code)
+        steps = {step.key: step for step in workshops.state(workshop.id).steps}
+        workshops.seed_cards(steps[workshops.IDEA_STEP_KEY].id,
+                             [('Een huiskamer', ''), ('Gewone taal', ''), ('Eén loket', '')], origin='test')
+    finally:
+        db.engine().dispose()
+    phone = joined_phone(browser, by_testid(console, 'join-address').inner_text())
+    by_testid(console, 'step-row').filter(has_text='Kunt u hiermee leven?').locator('[data-testid=go-step]').click()
+    expect(by_testid(phone, 'consent-item')).to_have_count(3)
+    by_testid(console, 'console-card').filter(has_text='Gewone taal').locator('[data-testid=hide-card]').click()
+    expect(by_testid(phone, 'consent-item')).to_have_count(2)
+    expect(by_testid(phone, 'consent-item').filter(has_text='Gewone taal')).to_have_count(0)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import httpx
 
+from app.pages.frame import KIND_STYLESHEETS
+
 from .conftest import Server
 
 SOCKET_HANDSHAKE = '/_nicegui_ws/socket.io/?EIO=4&transport=polling'
@@ -16,6 +18,11 @@ def test_pages_carry_security_headers_and_a_safe_cookie(server):
     cookie = response.headers['set-cookie'].lower()
     assert 'httponly' in cookie and 'samesite=lax' in cookie
     assert 'secure' not in cookie  # plain http on a laptop; PUBLIC_URL=https://… adds it
+
+
+def test_every_kinds_stylesheet_is_served(server):
+    assert {url: httpx.get(server.url + url).status_code for url in KIND_STYLESHEETS} == \
+        {url: 200 for url in KIND_STYLESHEETS}
 
 
 def test_live_connection_is_refused_from_another_origin(server):

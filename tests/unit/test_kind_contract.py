@@ -15,12 +15,13 @@ from sqlmodel import func, select
 from app import db
 from app import workshop as workshops
 from app.export import workbook
-from app.i18n import catalog, languages
+from app.i18n import Translator, catalog, languages
 from app.models import Answer, Card
 from app.steps import KINDS
 from app.steps.base import DomainError
 from app.steps.shapes import Asks
 from app.text import TextError
+from app.widgets.settings_form import label
 
 from ..kinds import every_kind_plan, every_kind_workshop, step_key
 
@@ -84,6 +85,15 @@ def test_every_language_has_the_kinds_texts(name):
     for language in languages():
         assert (folder / 'locale' / f'{language}.toml').exists(), language
         assert catalog(language).get(f'kind.{name}'), language
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_every_setting_has_a_label_for_its_form_in_every_language(name):
+    kind = KINDS[name]
+    for language in languages():
+        missing = [field for field in kind.settings.model_fields
+                   if label(Translator(language), kind, field) == f'settings.{field}']
+        assert missing == [], language
 
 
 @pytest.mark.parametrize('name', KIND_NAMES)

@@ -1,9 +1,10 @@
 """Draagvlak: "Kunt u hiermee leven?" ja / ja, maar… / nee, want… — per top idea, or once for the step."""
-from ..kind import SHOWS_RESULTS, Export, Kind, cards_from
+from ..kind import MODERATED_CARDS, SHOWS_RESULTS, Export, Kind, cards_from
 from . import export, rules
 
 KIND = Kind(name='consent', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
             asks=rules.asks,
-            export=Export(label='draagvlak', about='Kunt u hiermee leven? Ja, ja maar, of nee want.', vote=export.vote,
+            export=Export(label='draagvlak', about='Kunt u hiermee leven? Keuze: ja, ja_maar of nee_want; '
+                                                   'Antwoord: Ja / Ja, maar… / Nee, want…; Reden: waarom.', vote=export.vote,
                           summary=export.summary),
-            capabilities=frozenset({SHOWS_RESULTS}), card_source=cards_from, position=90)
+            capabilities=frozenset({MODERATED_CARDS, SHOWS_RESULTS}), card_source=cards_from, position=90)

@@ -5,6 +5,6 @@ from . import demo, export, rules, simulate
 KIND = Kind(name='dots', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
             asks=rules.asks,
             export=Export(label='stippen', about='Deelnemers geven stippen aan de kaartjes die zij het belangrijkst '
-                                                 'vinden.', vote=export.vote, summary=export.summary),
+                                                 'vinden. Waarde: 1 per stip.', vote=export.vote, summary=export.summary),
             capabilities=frozenset({DOT_VOTE, MODERATED_CARDS, SHOWS_RESULTS}), card_source=cards_from,
             starter=latest_ideas, simulate=simulate.answer, demo=demo.actions, position=70)

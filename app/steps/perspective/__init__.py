@@ -6,4 +6,4 @@ KIND = Kind(name='perspective', settings=rules.Settings, record=rules.record, mi
             export=Export(label='perspectief',
                           about='Deelnemers kiezen van welk perspectief zij spreken (hoeft niet).',
                           responders=export.responders, summary=export.summary),
-            capabilities=frozenset({SHOWS_RESULTS}), position=20)
+            capabilities=frozenset({SHOWS_RESULTS}), answered=rules.answered, position=20)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 
 from ...models import Participant, Step, Workshop
 from ..base import DomainError, StrictSettings, perspective_counts
@@ -36,6 +36,11 @@ def record(db: Session, step: Step, participant: Participant, action: dict) -> N
 
 def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[str, Any]]:
     return {person.id: {'perspective': person.perspective} for person in people}
+
+
+def answered(db: Session, step: Step) -> int:
+    return db.exec(select(func.count()).select_from(Participant).where(
+        Participant.workshop_id == step.workshop_id, Participant.perspective != '')).one()
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> PerspectiveResults:

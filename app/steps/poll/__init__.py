@@ -8,6 +8,8 @@ def starter(steps: list, tr) -> dict:  # type: ignore[no-untyped-def]
 
 
 KIND = Kind(name='poll', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
-            export=Export(label='peiling', about='Deelnemers kiezen één of meer antwoorden.', vote=export.vote,
+            export=Export(label='peiling',
+                          about='Deelnemers kiezen één of meer antwoorden. Keuze en Antwoord: het gekozen antwoord.',
+                          vote=export.vote,
                           summary=export.summary),
             capabilities=frozenset({SHOWS_RESULTS}), starter=starter, simulate=simulate.answer, position=50)

@@ -3,6 +3,7 @@ from ..kind import SHOWS_RESULTS, Export, Kind
 from . import demo, export, rules, simulate
 
 KIND = Kind(name='scale', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
-            export=Export(label='schaal', about='Deelnemers kiezen een getal op een schaal.', vote=export.vote,
+            export=Export(label='schaal', about='Deelnemers kiezen een getal op een schaal. Waarde: het gekozen getal.',
+                          vote=export.vote,
                           summary=export.summary),
             capabilities=frozenset({SHOWS_RESULTS}), simulate=simulate.answer, demo=demo.actions, position=40)
