@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     public_url: str = ''  # the address phones use; empty: http://host:port
     storage_secret: str = ''  # empty: generated once and kept in data_dir
     timezone: str = 'Europe/Amsterdam'
+    phone_reconnect_seconds: int = 60  # a phone whose screen locks or Wi-Fi drops keeps its page this long
     retention_days: int = 90  # ended workshops are deleted with all their data after this many days
     locales_dir: Path = Path(__file__).parent / 'locales'  # one <language>.toml per language
 

@@ -61,6 +61,7 @@ class Step(SQLModel, table=True):
     timer_ends_at: datetime | None = None
     opened_at: datetime | None = None
     closed_at: datetime | None = None
+    removed_at: datetime | None = None  # taken out of the plan with residents' answers in it: kept, can be put back
 
 
 class Participant(SQLModel, table=True):

@@ -65,6 +65,17 @@ def available() -> list[str]:
     return sorted(names, key=lambda name: name != DEFAULT_PLAN)
 
 
+def titles() -> dict[str, str]:
+    """Each available plan's title by its name, as a facilitator chooses it; a plan that cannot be read by its name."""
+    found = {}
+    for name in available():
+        try:
+            found[name] = load(name).title
+        except PlanError:
+            found[name] = name
+    return found
+
+
 def load(name_or_path: str | Path) -> Plan:
     path = Path(name_or_path)
     if path.suffix != '.toml':

@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import Request, Response
 from nicegui import app, background_tasks, core, run, ui
 
-from . import db, nicegui_speedups, reconnect
+from . import db, late_taps, nicegui_speedups, reconnect
 from . import workshop as workshops
 from .config import settings
 from .hub import hub
@@ -66,6 +66,7 @@ def serve() -> None:
         app.add_static_file(local_file=path, url_path=url)
     app.add_static_files('/assets', ASSETS)
     reconnect.install()
+    late_taps.install()
     app.on_startup(hub.start)
     app.on_startup(lambda: background_tasks.create(remove_expired_workshops(), name='retention'))
     app.middleware('http')(add_security_headers)

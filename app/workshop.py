@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, delete as sql_delete, func, select
 
 from . import changes, db
-from .models import Card, Participant, Step, Workshop, now
+from .models import Answer, Card, Participant, Step, Workshop, now
 from .plans import Plan
 from .steps import KINDS, kind_of
 from .steps.base import DomainError, perspective_counts as counts_per_perspective
@@ -24,6 +24,7 @@ from .throttle import Throttle
 CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'  # no 0/O or 1/I: easy to read aloud and type
 CODE_LENGTH = 6
 NICKNAME_MAX_LENGTH = 40
+PSEUDONYM_TRIES = 5  # draws of a pseudonym (one of 32^6) before a join gives up
 TITLE_MAX_LENGTH = 120
 BODY_MAX_LENGTH = 2000
 IDEA_STEP_KEY = 'ideeen'  # the Methode Jet plan's ideas step, where a follow-up session's cards go
@@ -36,6 +37,7 @@ class State:
     """A detached picture of a workshop and its steps, shared by every page of that workshop."""
     workshop: Workshop
     steps: list[Step] = field(default_factory=list)
+    removed: list[Step] = field(default_factory=list)  # steps taken out with answers in them, which can be put back
 
     @property
     def current(self) -> Step | None:
@@ -115,7 +117,8 @@ def state(workshop_id: int) -> State:
     with db.reading() as session:
         workshop = session.get(Workshop, workshop_id)
         steps = list(session.exec(select(Step).where(Step.workshop_id == workshop_id).order_by(Step.position)))
-        return State(workshop=workshop, steps=steps)
+        return State(workshop=workshop, steps=[step for step in steps if step.removed_at is None],
+                     removed=[step for step in steps if step.removed_at is not None])
 
 
 # --- participants -------------------------------------------------------------------------------------------
@@ -132,19 +135,24 @@ def join(workshop_id: int, browser_key: str, *, nickname: str = '', perspective:
     if existing is not None:
         return existing
     nickname = clean(nickname, max_length=NICKNAME_MAX_LENGTH, required=False, multiline=False)
-    try:
-        with db.transaction() as session:
-            workshop = session.get(Workshop, workshop_id)
-            if workshop.status != 'open' or workshop.joining_locked:
-                raise DomainError('error.joining_closed')
-            if perspective not in workshop.perspectives:
-                perspective = ''
-            new = Participant(workshop_id=workshop_id, browser_key=browser_key, nickname=nickname,
-                              perspective=perspective, pseudonym='D-' + _random_code(CODE_ALPHABET, 6))
-            session.add(new)
-            return new
-    except IntegrityError:  # the same phone joined twice at once: the first one won
-        return participant(workshop_id, browser_key)
+    for _ in range(PSEUDONYM_TRIES):
+        try:
+            with db.transaction() as session:
+                workshop = session.get(Workshop, workshop_id)
+                if workshop.status != 'open' or workshop.joining_locked:
+                    raise DomainError('error.joining_closed')
+                if perspective not in workshop.perspectives:
+                    perspective = ''
+                new = Participant(workshop_id=workshop_id, browser_key=browser_key, nickname=nickname,
+                                  perspective=perspective, pseudonym='D-' + _random_code(CODE_ALPHABET, 6))
+                session.add(new)
+                return new
+        except IntegrityError:
+            existing = participant(workshop_id, browser_key)
+            if existing is not None:  # the same phone joined twice at once: the first one won
+                return existing
+            # else someone else in the room drew the same pseudonym: draw again
+    raise DomainError('error.bad_request')
 
 
 def participant_count(workshop_id: int) -> int:
@@ -243,6 +251,16 @@ def end(workshop_id: int) -> None:
     _update_workshop(workshop_id, status='ended', ended_at=now())
 
 
+def contents(workshop_id: int) -> tuple[int, int, int]:
+    """How many participants, cards and answers a workshop holds: what deleting it would destroy."""
+    with db.reading() as session:
+        return (session.exec(select(func.count()).select_from(Participant)
+                             .where(Participant.workshop_id == workshop_id)).one(),
+                session.exec(select(func.count()).select_from(Card).where(Card.workshop_id == workshop_id)).one(),
+                session.exec(select(func.count()).select_from(Answer).join(Step, Step.id == Answer.step_id)
+                             .where(Step.workshop_id == workshop_id)).one())
+
+
 def delete(workshop_id: int) -> None:
     """The workshop and everything in it: steps, participants, cards, answers (the database cascades)."""
     with db.transaction() as session:
@@ -263,7 +281,7 @@ def delete_expired(retention_days: int) -> int:
 def go_to_step(workshop_id: int, step_id: int) -> None:
     with db.transaction() as session:
         step = session.get(Step, step_id)
-        if step is None or step.workshop_id != workshop_id:
+        if step is None or step.workshop_id != workshop_id or step.removed_at is not None:
             raise DomainError('error.bad_request')
         session.get(Workshop, workshop_id).current_step_id = step.id
         step.opened_at = step.opened_at or now()
@@ -399,7 +417,7 @@ def add_step(workshop_id: int, kind: str, title: str, settings: dict[str, Any], 
     validated = kind_of(kind).validate(settings).model_dump()
     title = clean(title, max_length=TITLE_MAX_LENGTH, multiline=False)
     with db.transaction() as session:
-        steps = list(session.exec(select(Step).where(Step.workshop_id == workshop_id).order_by(Step.position)))
+        steps = _plan(session, workshop_id)
         index = next((i + 1 for i, step in enumerate(steps) if step.id == after_step_id), len(steps))
         keys = {step.key for step in steps}
         key = next(f'{kind}-{n}' for n in range(1, 1000) if f'{kind}-{n}' not in keys)
@@ -410,29 +428,60 @@ def add_step(workshop_id: int, kind: str, title: str, settings: dict[str, Any], 
         return new
 
 
+def step_contents(step_id: int) -> tuple[int, int]:
+    """How many cards and answers a step holds: what taking it out of the plan would take away."""
+    with db.reading() as session:
+        return (session.exec(select(func.count()).select_from(Card).where(Card.step_id == step_id)).one(),
+                session.exec(select(func.count()).select_from(Answer).where(Answer.step_id == step_id)).one())
+
+
 def remove_step(step_id: int) -> None:
+    """Take a step out of the plan. One with cards or answers is kept, marked removed, and can be put back
+    (`restore_step`); the export still has its data. An empty one is deleted."""
+    cards, answers = step_contents(step_id)
     with db.transaction() as session:
         step = session.get(Step, step_id)
         workshop = session.get(Workshop, step.workshop_id)
-        steps = list(session.exec(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position)))
+        steps = _plan(session, workshop.id)
         if len(steps) == 1:
             raise DomainError('error.last_step')
         if workshop.current_step_id == step.id:
             index = steps.index(step)
             workshop.current_step_id = (steps[index + 1] if index + 1 < len(steps) else steps[index - 1]).id
         steps.remove(step)
-        session.delete(step)
+        if cards or answers:
+            step.removed_at = now()  # its position stays: where it goes back to
+        else:
+            session.delete(step)
+        _renumber(steps)
+
+
+def restore_step(step_id: int) -> None:
+    """Put a removed step back in the plan, where it was."""
+    with db.transaction() as session:
+        step = session.get(Step, step_id)
+        if step is None or step.removed_at is None:
+            raise DomainError('error.bad_request')
+        steps = _plan(session, step.workshop_id)
+        step.removed_at = None
+        steps.insert(min(step.position, len(steps)), step)
         _renumber(steps)
 
 
 def move_step(step_id: int, offset: int) -> None:
     with db.transaction() as session:
         step = session.get(Step, step_id)
-        steps = list(session.exec(select(Step).where(Step.workshop_id == step.workshop_id).order_by(Step.position)))
+        steps = _plan(session, step.workshop_id)
         index = steps.index(step)
         new_index = min(max(index + offset, 0), len(steps) - 1)
         steps.insert(new_index, steps.pop(index))
         _renumber(steps)
+
+
+def _plan(session: Session, workshop_id: int) -> list[Step]:
+    """The workshop's steps in order, without the removed ones."""
+    return list(session.exec(select(Step).where(Step.workshop_id == workshop_id, Step.removed_at.is_(None))
+                             .order_by(Step.position)))
 
 
 def _renumber(steps: list[Step]) -> None:

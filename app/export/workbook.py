@@ -31,7 +31,7 @@ from .columns import CARD, CARD_TEXT, DECISION, MOMENT, PARTICIPANT, PERSPECTIVE
 from .facts import Facts, read
 from .tables import Column, put_table
 
-SCHEMA_VERSION = '1.2'  # 1.1: Kaarten got the column Herkomst; 1.2: the municipality's response columns, Verslag
+SCHEMA_VERSION = '1.2'  # 1.1: Kaarten got Herkomst; 1.2: the municipality's response columns, Verslag, Weggehaald
 READABLE_SCHEMAS = ('1.0', '1.1', SCHEMA_VERSION)  # what a follow-up session can start from
 RESPONSE_SCHEMAS = (SCHEMA_VERSION,)  # the workbooks that have the response columns
 READ_SHEETS = ('Sessie', 'Stappen', 'Kaarten', 'Ladder')  # the sheets a follow-up or a response upload reads
@@ -79,6 +79,8 @@ STEPS = (STEP,
          Column('Reacties', 'Aantal kaartjes (kaartjes), antwoorden (schaal, peiling, stippen, draagvlak), '
                             'plaatsingen (ladder) of gekozen perspectieven (perspectief).', 10),
          Column('Deelnemers met reactie', 'Aantal verschillende deelnemers die bij deze stap iets gaven.', 12))
+STEPS_WRITTEN = (*STEPS, Column('Weggehaald', '"ja" als de begeleider de stap uit het programma haalde; de kaartjes '
+                                              'en antwoorden staan er nog bij. Anders "nee".', 12))  # not read back
 PARTICIPANTS = (PARTICIPANT, PERSPECTIVE,
                 Column('Meegedaan op', 'Wanneer de deelnemer binnenkwam.', 19))
 NICKNAME = Column('Bijnaam', 'Voornaam of bijnaam die de deelnemer zelf invulde (alleen als daarom gevraagd is).',
@@ -174,8 +176,9 @@ def _steps(sheet: Worksheet, facts: Facts) -> None:
         if responders is not None:
             given[step.id] = responders(facts, step)
         rows.append((facts.step_number[step.id], step.key, _label(step.kind), step.title, facts.local(step.opened_at),
-                     facts.local(step.closed_at), len(given[step.id]), len(set(given[step.id]) - {None})))
-    put_table(sheet, 'Stappen', STEPS, rows)
+                     facts.local(step.closed_at), len(given[step.id]), len(set(given[step.id]) - {None}),
+                     'nee' if step.removed_at is None else 'ja'))
+    put_table(sheet, 'Stappen', STEPS_WRITTEN, rows)
 
 
 def _participants(sheet: Worksheet, facts: Facts) -> None:
@@ -237,7 +240,7 @@ def _explanation(sheet: Worksheet, facts: Facts) -> None:
     row = len(lines) + 2
     row += _block(sheet, row, 'Bladen', ('Blad', 'Tabellen', 'Inhoud'),
                   [(name, tables, about) for name, (tables, about) in SHEETS.items()])
-    columns = [('Sessie', SESSION), ('Sessie', PERSPECTIVES), ('Stappen', STEPS),
+    columns = [('Sessie', SESSION), ('Sessie', PERSPECTIVES), ('Stappen', STEPS_WRITTEN),
                ('Deelnemers', [*PARTICIPANTS, NICKNAME]), ('Kaarten', CARDS), ('Stemmen', VOTES),
                *[table for sheet in KIND_SHEETS.values() for table in sheet.columns(facts)]]
     row += _block(sheet, row, 'Kolommen', ('Blad', 'Kolom', 'Uitleg'),

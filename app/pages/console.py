@@ -16,7 +16,7 @@ from .. import workshop as workshops
 from ..export import intake, workbook
 from ..hub import Update, hub
 from ..i18n import Translator
-from ..models import Step
+from ..models import Card, Step
 from ..steps import KINDS, kind_of
 from ..steps.base import DomainError
 from ..steps.kind import MODERATED_CARDS
@@ -26,6 +26,8 @@ from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
 from ..widgets.settings_form import SettingsForm
 from .feedback_controls import FeedbackControls
+from ..widgets.status_line import StatusLine
+from ..widgets.text_field import TextField
 from .frame import frame, language_switch, page_title, translator
 from .login import signed_in
 from .screen import join_address
@@ -72,7 +74,7 @@ class Console:
                     .props('data-testid=screen-link')
                 ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
                 ui.label(join_address(workshop.join_token)).classes('hint').props('data-testid=join-address')
-            self.status = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+            self.status = StatusLine()
             self.workshop_bar = ui.row().classes('gap-2 items-center')
             self.people = ui.label().props('data-testid=people')
             ui.label(tr('console.current_step')).classes('section-title').props('role=heading aria-level=2')
@@ -187,12 +189,11 @@ class Console:
             ui.button(tr('console.unlock_joining' if locked else 'console.lock_joining'),
                       on_click=lambda: self.act(workshops.lock_joining, self.workshop_id, not locked)) \
                 .props('outline data-testid=lock-joining')
-            ui.button(tr('console.end'), on_click=lambda: self.confirm('console.end_question', 'console.end',
+            ui.button(tr('console.end'), on_click=lambda: self.confirm(tr('console.end_question'), 'console.end',
                                                                        'confirm-end', self.end)) \
                 .props('outline color=negative data-testid=end')
         ui.button(tr('console.download_excel'), on_click=self.download).props('outline data-testid=download-excel')
-        ui.button(tr('console.delete'), on_click=lambda: self.confirm('console.delete_question', 'console.delete',
-                                                                      'confirm-delete', self.delete)) \
+        ui.button(tr('console.delete'), on_click=self.ask_delete) \
             .props('flat color=negative data-testid=delete')
 
     async def still_allowed(self) -> bool:
@@ -216,9 +217,9 @@ class Console:
         ui.download(data, workbook.filename(workshop), XLSX)
         self.status.set_text(self.tr('console.done'))
 
-    def confirm(self, question: str, action: str, testid: str, on_confirm: Callable[[], Awaitable[None]]) -> None:
+    def confirm(self, question: str, action: str, testid: str, on_confirm: Callable[[], Awaitable[Any]]) -> None:
         with ui.dialog() as dialog, ui.card():
-            ui.label(self.tr(question))
+            ui.label(question).props('data-testid=confirm-question')
             with ui.row():
                 ui.button(self.tr('console.cancel'), on_click=dialog.close).props('flat')
 
@@ -230,6 +231,14 @@ class Console:
 
     async def end(self) -> None:
         await self.act(workshops.end, self.workshop_id)
+
+    async def ask_delete(self) -> None:
+        """Asked first, saying what would be lost."""
+        people, cards, answers = await run.io_bound(workshops.contents, self.workshop_id)
+        tr = self.tr
+        self.confirm(tr('console.delete_question', people=tr('console.people', count=people),
+                        cards=tr('cards.count', count=cards), answers=tr('console.answers', count=answers)),
+                     'console.delete', 'confirm-delete', self.delete)
 
     async def delete(self) -> None:
         if await self.act(workshops.delete, self.workshop_id):
@@ -320,16 +329,27 @@ class Console:
             leads = {card.id: card.text for card in cards if card.group_id is None and not card.hidden}
             for card in cards:
                 with ui.row().classes('w-full items-center gap-2 no-wrap console-card').props('data-testid=console-card'):
-                    ui.label(card.text).classes('grow' + (' hidden-card' if card.hidden else ''))
+                    ui.label(card.text).classes('grow' + (' hidden-card' if card.hidden else '')).props('dir=auto')
                     ui.button(tr('console.unhide' if card.hidden else 'console.hide'),
                               on_click=lambda card=card: self.act(workshops.hide_card, card.id, not card.hidden)) \
                         .props('flat dense data-testid=hide-card')
                     options = {0: tr('console.no_group'),
                                **{lead_id: text[:40] for lead_id, text in leads.items() if lead_id != card.id}}
                     ui.select(options, value=card.group_id or 0, label=tr('console.merge_into'),
-                              on_change=lambda event, card=card: self.act(workshops.merge_card, card.id,
-                                                                          event.value or None)) \
+                              on_change=lambda event, card=card: self.ask_merge(card, event.sender, event.value,
+                                                                                leads)) \
                         .props('dense outlined data-testid=merge-card').classes('w-56')
+
+    async def ask_merge(self, card: Card, select: ui.select, into: int, leads: dict[int, str]) -> None:
+        """Merging is asked first; the choice shows only once it is done. Taking a card out again is not asked."""
+        if into == (card.group_id or 0):
+            return
+        if not into:
+            await self.act(workshops.merge_card, card.id, None)
+            return
+        select.set_value(card.group_id or 0)
+        self.confirm(self.tr('console.merge_question', card=card.text, into=leads[into]), 'console.merge',
+                     'confirm-merge', lambda: self.act(workshops.merge_card, card.id, into))
 
     def step_list(self) -> None:
         tr, current = self.tr, self.state.current
@@ -348,8 +368,24 @@ class Console:
                     .props(f'flat dense aria-label="{tr("console.move_down", title=step.title)}"')
                 ui.button(tr('console.edit'), on_click=lambda step=step: self.edit_dialog(step)) \
                     .props('flat dense data-testid=edit-step')
-                ui.button(tr('console.remove'), on_click=lambda step=step: self.act(workshops.remove_step, step.id)) \
+                ui.button(tr('console.remove'), on_click=lambda step=step: self.ask_remove(step)) \
                     .props('flat dense color=negative data-testid=remove-step')
+        for step in self.state.removed:
+            with ui.row().classes('w-full items-center gap-1 no-wrap step-row').props('data-testid=removed-step'):
+                ui.label(tr('console.removed', title=step.title)).classes('grow hint')
+                ui.button(tr('console.restore'), on_click=lambda step=step: self.act(workshops.restore_step, step.id)) \
+                    .props('flat dense data-testid=restore-step')
+
+    async def ask_remove(self, step: Step) -> None:
+        """A step with cards or answers is taken out only when asked, saying what it holds; it can be put back."""
+        cards, answers = await run.io_bound(workshops.step_contents, step.id)
+        if not cards and not answers:
+            await self.act(workshops.remove_step, step.id)
+            return
+        tr = self.tr
+        self.confirm(tr('console.remove_question', title=step.title, cards=tr('cards.count', count=cards),
+                        answers=tr('console.answers', count=answers)),
+                     'console.remove', 'confirm-remove', lambda: self.act(workshops.remove_step, step.id))
 
     def edit_dialog(self, step: Step) -> None:
         tr = self.tr
@@ -381,7 +417,8 @@ class Console:
             kind = ui.select({name: tr(f'kind.{name}') for name in KINDS}, value=next(iter(KINDS)),
                              label=tr('console.kind')) \
                 .props('outlined dense data-testid=new-kind').classes('w-48')
-            title = ui.input(tr('console.step_title')).props('outlined dense maxlength=120 data-testid=new-title')
+            title = TextField(tr('console.step_title'), max_length=workshops.TITLE_MAX_LENGTH, testid='new-title') \
+                .props('dense')
 
             async def add() -> None:
                 current = self.state.current  # the new step comes after it: it may work on the steps up to it

@@ -1,6 +1,8 @@
 """What every page shares: language, colours, stylesheet, and the translator for this browser."""
 from __future__ import annotations
 
+import json
+
 from nicegui import app, ui
 
 from ..i18n import DEFAULT_LANGUAGE, Translator, languages
@@ -28,6 +30,11 @@ def frame(tr: Translator, *, kind: str) -> None:
                      '<link rel="stylesheet" href="/assets/samenspraak.css">'
                      + ''.join(f'<link rel="stylesheet" href="{url}">' for url in KIND_STYLESHEETS))
     ui.add_body_html('<script defer src="/assets/reconnect.js"></script>')  # after socket.io, before the page starts
+    # NiceGUI's notice of a lost connection is English ("Connection lost. Trying to reconnect..."): say it in ours
+    ui.add_body_html('<script>document.addEventListener("DOMContentLoaded", () => {'
+                     'const [lost, trying] = document.querySelectorAll("#popup span"); '
+                     f'lost.textContent = {json.dumps(tr("connection.lost"))}; '
+                     f'trying.textContent = {json.dumps(tr("connection.reconnecting"))};}});</script>')
     if kind == 'screen':
         ui.add_body_html('<script defer src="/assets/screen-fit.js"></script>')
     ui.colors(**COLORS)

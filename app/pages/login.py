@@ -8,6 +8,7 @@ from nicegui import app, run, ui
 from .. import accounts
 from ..models import Account
 from ..text import TextError
+from ..widgets.status_line import StatusLine
 from .frame import frame, language_switch, translator
 
 LOCAL_ADDRESSES = {'127.0.0.1', '::1', 'localhost'}
@@ -36,7 +37,7 @@ async def login_page(request: Request, next: str = '/') -> None:  # noqa: A002  
         language_switch(tr)
         ui.label(tr('account.first_title' if first_account else 'account.title')).classes('page-title') \
             .props('role=heading aria-level=1')
-        message = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+        message = StatusLine()
         if first_account and address not in LOCAL_ADDRESSES:
             message.set_text(tr('account.first_only_locally'))
             return

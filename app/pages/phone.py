@@ -10,8 +10,9 @@ from typing import Any
 from fastapi.responses import RedirectResponse
 from nicegui import app, run, ui
 
-from .. import feedback
+from .. import feedback, late_taps
 from .. import workshop as workshops
+from ..config import settings
 from ..hub import Update, hub
 from ..i18n import Translator
 from ..models import Participant
@@ -22,15 +23,16 @@ from ..steps.shapes import Asks
 from ..steps.viewbase import PhoneContext
 from ..text import TextError
 from ..throttle import Throttle
+from ..widgets.status_line import StatusLine
 from ..widgets.tap import TapButton
+from ..widgets.text_field import TextField
 from . import accessibility
 from .frame import frame, language_switch, page_title, translator
 
-RECONNECT_SECONDS = 60  # a phone whose screen locks keeps its page this long
 ACTIONS = Throttle(limit=10, window_seconds=2)  # per participant: far above any person's tapping speed
 
 
-@ui.page('/w/{join_token}', reconnect_timeout=RECONNECT_SECONDS)
+@ui.page('/w/{join_token}', reconnect_timeout=settings().phone_reconnect_seconds)
 async def phone_page(join_token: str) -> RedirectResponse | None:
     tr = translator()
     frame(tr, kind='phone')
@@ -63,10 +65,11 @@ class PhonePage:
             with ui.row().classes('w-full items-center justify-between no-wrap'):
                 ui.label(self.state.workshop.title).classes('workshop-title')
                 language_switch(tr)
-            self.status = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+            self.status = StatusLine(kept=tr('connection.tap_kept'), lost=tr('connection.tap_lost'))
             self.body = ui.column().classes('w-full gap-3')
             accessibility.link()
         hub.subscribe(self.state.workshop.id, self.on_update, state_only=True)
+        late_taps.on_late_tap(ui.context.client, self.late_tap)
         await self.show(self.state, None)
 
     def screen_signature(self, state: workshops.State, asks: Asks | None) -> tuple[Any, ...]:
@@ -123,7 +126,8 @@ class PhonePage:
             ui.label(tr('phone.joining_closed'))
             return
         ui.label(tr('phone.privacy')).classes('hint')
-        nickname = ui.input(tr('phone.nickname')).props('outlined maxlength=40 data-testid=nickname').classes('w-full')
+        nickname = TextField(tr('phone.nickname'), max_length=workshops.NICKNAME_MAX_LENGTH, testid='nickname') \
+            .classes('w-full')
         perspective = ui.select({'': tr('perspective.none'), **{name: name for name in workshop.perspectives}},
                                 value='', label=tr('phone.perspective')) \
             .props('outlined data-testid=join-perspective').classes('w-full')
@@ -169,6 +173,11 @@ class PhonePage:
             return None
         self.status.set_text(self.tr('phone.saved'))  # said only after the commit
         return mine
+
+    def late_tap(self) -> None:
+        """A tap on a view rebuilt meanwhile (it was kept while the connection was lost): it was not stored."""
+        step = self.state.current
+        self.status.set_text(self.tr('error.step_locked' if step is not None and step.locked else 'error.tap_too_late'))
 
     async def on_update(self, update: Update) -> None:
         await self.show(update.state, update.asks, update.mine.get(self.participant.id) if self.participant else None)

@@ -15,6 +15,8 @@ from ..models import Account, Workshop
 from ..steps.base import DomainError
 from ..text import TextError
 from ..widgets.excel_upload import excel_upload
+from ..widgets.status_line import StatusLine
+from ..widgets.text_field import TextField
 from . import accessibility
 from .frame import frame, language_switch, translator
 from .login import address_of, signed_in
@@ -30,7 +32,7 @@ async def start_page(request: Request) -> None:
         language_switch(tr)
         ui.label(tr('app.name')).classes('page-title').props('role=heading aria-level=1')
         ui.label(tr('start.intro'))
-        message = ui.label().props('role=status aria-live=polite data-testid=status').classes('status-line')
+        message = StatusLine()
 
         async def join() -> None:
             try:
@@ -60,9 +62,9 @@ async def start_page(request: Request) -> None:
 async def prepare(tr: Translator, account: Account, message: ui.label) -> None:
     """For a signed-in facilitator: a new workshop from a plan, and the ones made before."""
     ui.label(tr('account.signed_in_as', name=account.name)).classes('hint')
-    plan_select = ui.select({name: name for name in plans.available()}, value=plans.DEFAULT_PLAN,
+    plan_select = ui.select(plans.titles(), value=plans.DEFAULT_PLAN,
                             label=tr('start.plan')).props('outlined data-testid=plan').classes('w-72')
-    title_input = ui.input(tr('start.title')).props('outlined maxlength=120 data-testid=title').classes('w-72')
+    title_input = TextField(tr('start.title'), max_length=workshops.TITLE_MAX_LENGTH, testid='title').classes('w-72')
 
     async def start(make: Callable[[plans.Plan], Workshop]) -> None:
         """Make the workshop from the chosen plan off the event loop, then open its console."""

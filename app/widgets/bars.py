@@ -40,7 +40,7 @@ class Bars:
         with self._container:
             for key, label, _ in items:
                 with ui.element('div').classes('bar-row w-full').props(f'data-key="{key}"') as row:
-                    label_element = ui.label(label).classes('bar-label')
+                    label_element = ui.label(label).classes('bar-label').props('dir=auto')
                     with ui.row().classes('w-full items-center no-wrap gap-2'):
                         with ui.element('div').classes('bar-track'):
                             bar = ui.element('div').classes('bar-fill')

@@ -3,7 +3,7 @@
 export default {
   template: `
     <div>
-      <button v-for="option in options" :key="option.value" type="button" class="tap-button tap-choice"
+      <button v-for="option in options" :key="option.value" type="button" class="tap-button tap-choice" dir="auto"
               :data-testid="testid" :data-value="option.value" :aria-pressed="chosen(option.value) ? 'true' : 'false'"
               @click="$emit('pick', option.value)">{{ chosen(option.value) ? "✓ " + option.label : option.label }}</button>
     </div>`,

@@ -15,11 +15,15 @@ class Choices(Element, component='choices.js', default_classes='choices'):
         super().__init__()
         self._values = [value for value, _ in options]
         self._on_pick = on_pick
-        self._props.update(options=[{'value': value, 'label': label} for value, label in options], testid=testid,
-                           selected=self._chosen(selected))
+        self._props.update(testid=testid, selected=self._chosen(selected))
+        self.relabel(options)
         if row:
             self._classes.append('choices-row')
         self.on('pick', self._picked)
+
+    def relabel(self, options: list[tuple[Any, str]]) -> None:
+        """The same options with new labels, e.g. a card marked as done."""
+        self._props['options'] = [{'value': value, 'label': label} for value, label in options]
 
     def mark(self, selected: set[Any]) -> None:
         self._props['selected'] = self._chosen(selected)

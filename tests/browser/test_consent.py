@@ -1,5 +1,5 @@
 """Consent on the phone: the reason field appears only with an answer that asks for one, and what is typed there
-is stored with the answer."""
+is stored with the answer — also when the resident moves on without tapping "Reden opslaan"."""
 from __future__ import annotations
 
 import sqlite3
@@ -54,6 +54,30 @@ def test_a_reason_is_asked_only_for_ja_maar_and_nee_want_and_is_stored(server, b
     expect(first.locator('[data-testid=consent-reason]')).to_be_hidden()
 
 
+def test_a_typed_reason_is_stored_when_the_resident_moves_on_without_saving_it(server, browser, tmp_path):
+    database = tmp_path / 'samenspraak.db'
+    join_url, _ = seeded_workshop_at(database, server.url, 'leven')
+    phone = joined_phone(browser, join_url)
+    first, second = by_testid(phone, 'consent-item').nth(0), by_testid(phone, 'consent-item').nth(1)
+    first_card, second_card = int(first.get_attribute('data-card')), int(second.get_attribute('data-card'))
+    tap(first, 'consent-answer', 'nee_want')
+    expect_saved(phone)
+    first.locator('[data-testid=consent-reason]').fill('Te duur voor de wijk')
+    tap(second, 'consent-answer', 'ja')  # on to the next idea, no "Reden opslaan"
+    eventually_stored(database, sorted([(first_card, 'nee_want', 'Te duur voor de wijk'), (second_card, 'ja', '')]))
+
+
+def test_enter_in_the_reason_field_stores_the_reason(server, browser, tmp_path):
+    database = tmp_path / 'samenspraak.db'
+    join_url, _ = seeded_workshop_at(database, server.url, 'leven')
+    phone = joined_phone(browser, join_url)
+    first = by_testid(phone, 'consent-item').nth(0)
+    card = int(first.get_attribute('data-card'))
+    tap(first, 'consent-answer', 'ja_maar')
+    expect_saved(phone)
+    first.locator('[data-testid=consent-reason]').fill('Als de bus blijft rijden')
+    first.locator('[data-testid=consent-reason]').press('Enter')
+    eventually_stored(database, [(card, 'ja_maar', 'Als de bus blijft rijden')])
 def test_a_consent_phone_follows_the_cards_the_facilitator_hides(server, browser):
     """The consent step asks about the top cards of the dot vote; hiding one in the console takes it off the phone
     at once (the phone rebuilt only for a change of the step, not of the cards it asks about)."""

@@ -35,9 +35,8 @@ def test_hostile_cards_are_shown_as_plain_text_and_nothing_runs(server, browser)
         by_testid(phone, 'send-card').click()
         expect_saved(phone)
         expect(by_testid(phone, 'own-card').last).to_have_text(clean(text, max_length=200))
-    by_testid(phones[0], 'card-text').fill('nog een')
-    by_testid(phones[0], 'send-card').click()
-    expect(by_testid(phones[0], 'status')).to_have_text(
+    expect(by_testid(phones[0], 'card-text')).to_be_disabled()
+    expect(by_testid(phones[0], 'card-progress')).to_have_text(
         'U heeft al 3 kaartjes geschreven. Meer kan niet bij deze stap.')
 
     by_testid(console, 'reveal').click()
@@ -48,3 +47,14 @@ def test_hostile_cards_are_shown_as_plain_text_and_nothing_runs(server, browser)
         assert page.evaluate(STAYED_SAFE)
         page.mouse.move(200, 300)  # hover handlers, had any been planted
         assert page.evaluate(STAYED_SAFE)
+
+
+def test_a_card_with_nothing_visible_is_refused_like_an_empty_one(server, browser):
+    console, _, (phone,) = room(browser, server, phones=1)
+    go_next(console, phone, title='Wie bent u hier?')
+    go_next(console, phone, title='Wat is het probleem volgens u?')
+
+    by_testid(phone, 'card-text').fill('\u200b\ufeff\u180e\u2060')
+    by_testid(phone, 'send-card').click()
+    expect(by_testid(phone, 'status')).to_have_text('U heeft nog niets geschreven.')
+    expect(by_testid(phone, 'own-card')).to_have_count(0)

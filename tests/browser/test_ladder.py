@@ -8,7 +8,7 @@ from statistics import median
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import by_testid, expect_saved, go_next, room, tab_to
+from .helpers import by_testid, expect_saved, go_next, joined_phone, room, seeded_workshop_at, tab_to
 
 pytestmark = pytest.mark.browser
 NOW_AND_DESIRED = [[(0, 3), (1, 4), (2, 2)], [(0, 2), (1, 5), (1, 3)], [(1, 4), (0, 5), (2, 4)]]  # per phone, card
@@ -78,3 +78,33 @@ def test_phones_place_cards_and_the_screen_agrees_with_the_database(server, brow
             expect(cell).to_have_text(f'nu {now_mark}{now.count(rung)} · gewenst {desired_mark}{desired.count(rung)}')
         summary = screen.locator(f'[data-testid=ladder-summary][data-card="{card}"]')
         expect(summary).to_contain_text(f'nu: trede {median_now:g} · gewenst: trede {median_desired:g}')
+
+
+def test_the_phone_marks_placed_cards_and_moves_on_to_the_next_unplaced_one(server, browser, tmp_path):
+    join_url, _ = seeded_workshop_at(tmp_path / 'samenspraak.db', server.url, 'eigenaar')
+    phone = joined_phone(browser, join_url)
+    options = by_testid(phone, 'ladder-card')
+    expect(options).to_have_count(3)
+    first, second, third = (button.get_attribute('data-value') for button in options.all())
+    card = {value: phone.locator(f'[data-testid=ladder-card][data-value="{value}"]') for value in (first, second, third)}
+
+    tap(phone, 'ladder-card', second)  # the resident starts in the middle
+    tap(phone, 'ladder-rung', 2)
+    expect_saved(phone)
+    tap(phone, 'ladder-rung', 4)
+    expect_saved(phone)
+    expect(card[second]).to_contain_text('(geplaatst)')
+    expect(card[third]).to_have_attribute('aria-pressed', 'true')  # the next one not yet placed
+    expect(card[first]).not_to_contain_text('(geplaatst)')
+
+    tap(phone, 'ladder-card', first)
+    tap(phone, 'ladder-rung', 1)
+    expect_saved(phone)
+    tap(phone, 'ladder-rung', 3)
+    expect_saved(phone)
+    expect(card[third]).to_have_attribute('aria-pressed', 'true')  # the second is done: skipped
+
+    phone.reload()  # a page built again starts at the first card not yet placed, and still marks the placed ones
+    expect(card[third]).to_have_attribute('aria-pressed', 'true')
+    expect(card[first]).to_contain_text('(geplaatst)')
+    expect(card[second]).to_contain_text('(geplaatst)')

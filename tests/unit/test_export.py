@@ -73,7 +73,7 @@ def test_sheets_come_in_the_contract_order(demo_book):
 
 def test_every_data_sheet_is_a_frozen_table_with_the_contract_headers_over_all_its_rows(demo_book):
     _, book = demo_book
-    contract = {'Stappen': workbook.STEPS, 'Deelnemers': [*workbook.PARTICIPANTS, workbook.NICKNAME],
+    contract = {'Stappen': workbook.STEPS_WRITTEN, 'Deelnemers': [*workbook.PARTICIPANTS, workbook.NICKNAME],
                 'Kaarten': workbook.CARDS, 'Stemmen': workbook.VOTES, 'Sessie': workbook.SESSION}
     for name, columns in contract.items():
         sheet = book[name]
@@ -324,3 +324,16 @@ def test_workbook_as_bytes_is_the_same_contract(database):
     workshop = demo.fill()
     book = openpyxl.load_workbook(BytesIO(workbook.as_bytes(workshop.id)))
     assert book.sheetnames == list(workbook.SHEETS)
+
+
+def test_a_removed_step_is_in_the_workbook_marked_removed_with_its_cards(database, tmp_path):
+    workshop = workshops.create(plans.load(plans.DEFAULT_PLAN))
+    workshops.open_for_joining(workshop.id)
+    step = next(step for step in workshops.state(workshop.id).steps if step.key == 'probleem')
+    workshops.seed_cards(step.id, [('Te weinig bankjes', '')], origin='test')
+    workshops.remove_step(step.id)
+    book = saved(workshop.id, tmp_path)[1]
+    steps = table(book['Stappen'], 'Stappen')
+    assert len(steps) == 12
+    assert [row['Sleutel'].value for row in steps if row['Weggehaald'].value == 'ja'] == ['probleem']
+    assert 'Te weinig bankjes' in values(table(book['Kaarten'], 'Kaarten'), 'Tekst')

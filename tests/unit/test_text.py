@@ -40,3 +40,23 @@ def test_too_long_text_is_refused_with_its_length():
 
 def test_html_is_kept_as_plain_text():
     assert clean('<script>alert(1)</script>', max_length=50) == '<script>alert(1)</script>'
+
+
+INVISIBLE = ['\u200b', '\ufeff\u200b', '\u180e', '\u2060 \u200d', '\u3000\u00a0', '\u3164\u115f', '\u2800', '\ufe0f']
+
+
+@pytest.mark.parametrize('raw', INVISIBLE)
+def test_text_with_nothing_visible_is_refused_like_empty_text(raw):
+    with pytest.raises(TextError) as caught:
+        clean(raw, max_length=10)
+    assert caught.value.key == 'error.text_empty'
+
+
+@pytest.mark.parametrize('raw', INVISIBLE)
+def test_optional_text_with_nothing_visible_is_stored_empty(raw):
+    assert clean(raw, max_length=10, required=False) == ''
+
+
+@pytest.mark.parametrize('raw', ['👍🏽', 'e\u0301', '\u200bja', 'مرحبا', '·'])
+def test_text_with_something_visible_is_kept(raw):
+    assert clean(raw, max_length=10) != ''

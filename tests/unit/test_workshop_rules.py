@@ -250,6 +250,29 @@ def test_steps_can_be_added_moved_and_removed(running):
     assert keys == before[:-1] + [added.key, before[-1]]
     workshops.remove_step(added.id)
     assert [step.key for step in workshops.state(workshop.id).steps] == before
+    assert workshops.state(workshop.id).removed == []  # nothing in it: gone for good
+
+
+def test_a_removed_step_with_answers_keeps_them_and_can_be_put_back_where_it_was(running):
+    workshop, at = running
+    step = at('probleem')
+    person = join(workshop, 'ans')
+    workshops.act(person.id, step.id, {'text': 'Te weinig bankjes'})
+    before = [plan_step.key for plan_step in workshops.state(workshop.id).steps]
+    assert workshops.step_contents(step.id) == (1, 0)
+
+    workshops.remove_step(step.id)
+    state = workshops.state(workshop.id)
+    assert 'probleem' not in [plan_step.key for plan_step in state.steps]
+    assert [removed.key for removed in state.removed] == ['probleem']
+    assert state.current.key == before[before.index('probleem') + 1]  # the room moved on to the next step
+    assert [card.text for card in workshops.cards_of_step(step.id)] == ['Te weinig bankjes']
+    with pytest.raises(DomainError):
+        workshops.go_to_step(workshop.id, step.id)
+
+    workshops.restore_step(step.id)
+    assert [plan_step.key for plan_step in workshops.state(workshop.id).steps] == before
+    assert workshops.state(workshop.id).removed == []
 
 
 def test_typed_codes_are_found_and_wrong_guesses_throttled(running, monkeypatch):
@@ -342,3 +365,14 @@ def test_what_everyone_gave_read_in_one_go_equals_each_phones_own(running):
     assert workshops.mine_of_everyone(dots.id)[people[0].id]['per_card'] == {cards[0]: 1, cards[1]: 1}
     assert workshops.mine_of_everyone(ladder.id)[people[1].id]['placements'] == {cards[1]: {'nu': 4}}
     assert workshops.mine_of_everyone(ideas.id)[people[2].id] == {'cards': []}
+
+
+def test_a_pseudonym_drawn_twice_in_a_room_is_drawn_again_and_the_join_succeeds(running, monkeypatch):
+    workshop, _ = running
+    draws = iter(['SAME22', 'SAME22', 'OTHER3'])
+    monkeypatch.setattr(workshops, '_random_code', lambda alphabet, length: next(draws))
+    first = join(workshop, 'ans')
+    second = join(workshop, 'bob')
+    assert second is not None and second.id != first.id
+    assert (first.pseudonym, second.pseudonym) == ('D-SAME22', 'D-OTHER3')
+    assert workshops.participant_count(workshop.id) == 2

@@ -6,6 +6,7 @@ from typing import Any
 from nicegui import ui
 
 from ...widgets.tap import TapButton
+from ...widgets.text_field import TextField
 from ..shapes import CardList
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import MOTIVATION_MAX_LENGTH, Settings
@@ -22,13 +23,12 @@ def phone(ctx: PhoneContext) -> None:
     def new_card() -> None:  # other words are another card, also when sent before the last one was answered
         request_key['value'] = uuid.uuid4().hex
 
-    what = ui.textarea(tr('cards.what'), on_change=new_card) \
-        .props(f'maxlength={settings.max_length} counter outlined autogrow data-testid=card-text').classes('w-full')
-    why = ui.textarea(tr('cards.why'), on_change=new_card) \
-        .props(f'maxlength={MOTIVATION_MAX_LENGTH} outlined autogrow data-testid=card-why').classes('w-full') \
-        if settings.motivation else None
+    what = TextField(ctx.step.title, max_length=settings.max_length, multiline=True, testid='card-text',
+                     on_change=new_card).classes('w-full')
+    why = TextField(tr('cards.why'), max_length=MOTIVATION_MAX_LENGTH, multiline=True, testid='card-why',
+                    on_change=new_card).classes('w-full') if settings.motivation else None
     own = ui.column().classes('w-full gap-1')
-    progress = ui.label().classes('hint')
+    progress = ui.label().classes('hint').props('data-testid=card-progress')
 
     def written() -> tuple[str, str]:
         return what.value, why.value if why else ''
@@ -37,8 +37,13 @@ def phone(ctx: PhoneContext) -> None:
         own.clear()
         with own:
             for card in mine['cards']:
-                ui.label(card['text']).classes('own-card').props('data-testid=own-card')
-        progress.set_text(tr('cards.progress', count=len(mine['cards']), max=settings.max_per_person))
+                ui.label(card['text']).classes('own-card').props('dir=auto data-testid=own-card')
+        full = len(mine['cards']) >= settings.max_per_person  # said before a whole card is typed in vain
+        progress.set_text(tr('error.card_limit', max=settings.max_per_person) if full else
+                          tr('cards.progress', count=len(mine['cards']), max=settings.max_per_person))
+        for field in (what, why) if why else (what,):
+            field.set_enabled(not full)
+        send.props['disabled'] = full
 
     async def submit() -> None:
         sent = written()
@@ -50,7 +55,7 @@ def phone(ctx: PhoneContext) -> None:
                     why.value = ''
             show_own(mine)
 
-    TapButton(tr('cards.send'), submit, testid='send-card').classes('big-button')
+    send = TapButton(tr('cards.send'), submit, testid='send-card').classes('big-button')
     show_own(ctx.mine)
 
 
@@ -75,9 +80,9 @@ def card_wall(ctx: ScreenContext):  # type: ignore[no-untyped-def]
         with wall:
             for card in newest:
                 with ui.element('div').classes('wall-card').props('data-testid=wall-card'):
-                    ui.label(card.text).classes('wall-text')
+                    ui.label(card.text).classes('wall-text').props('dir=auto')
                     if card.motivation:
-                        ui.label(card.motivation).classes('wall-why')
+                        ui.label(card.motivation).classes('wall-why').props('dir=auto')
                     if card.merged:
                         ui.label(ctx.tr('cards.merged', count=len(card.merged))).classes('wall-why')
     return update

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from nicegui import ui
@@ -7,6 +8,7 @@ from nicegui import ui
 from ...widgets.bars import SplitBars
 from ...widgets.choices import Choices
 from ...widgets.tap import TapButton
+from ...widgets.text_field import TextField
 from ..viewbase import PhoneContext, ScreenContext
 from .rules import ANSWERS, REASON_MAX_LENGTH, ConsentResults
 
@@ -16,7 +18,7 @@ def phone(ctx: PhoneContext) -> None:
         with ui.element('div').classes('vote-card w-full') \
                 .props(f'data-testid=consent-item data-card={card.id}') as container:
             if card.id:
-                ui.label(card.text).classes('vote-card-text')
+                ui.label(card.text).classes('vote-card-text').props('dir=auto')
             _consent_item(ctx, container, card.id, ctx.mine.get('answers', {}).get(card.id, {}))
 
 
@@ -24,25 +26,34 @@ def _consent_item(ctx: PhoneContext, container: ui.element, card_id: int, given:
     """The three answers, and a reason field built only once an answer asks for one: a step change builds this
     for every phone in the room, and most answer "ja"."""
     tr = ctx.tr
-    chosen = {'answer': given.get('answer', '')}
+    chosen = {'answer': given.get('answer', ''), 'reason': given.get('reason', '')}  # as stored
     reason: dict[str, Any] = {}  # 'row' and 'field', once built
+    one_at_a_time = asyncio.Lock()  # leaving the field by tapping another answer sends twice: keep their order
 
     def reason_text() -> str:
         return reason['field'].value if reason else given.get('reason', '')
 
     async def pick(answer: str) -> None:
-        mine = await ctx.send({'card': card_id, 'answer': answer, 'reason': reason_text()})
+        async with one_at_a_time:
+            typed = reason_text()
+            mine = await ctx.send({'card': card_id, 'answer': answer, 'reason': typed})
         if mine is not None:
-            chosen['answer'] = answer
+            chosen.update(answer=answer, reason=typed)
             choices.mark({answer})
             show_reason()
+
+    async def keep_typed_reason() -> None:
+        """Leaving the field stores what was typed there: the reason is never lost for want of a second tap."""
+        if reason_text() != chosen['reason']:
+            await pick(chosen['answer'])
 
     def show_reason() -> None:
         needed = chosen['answer'] in ('ja_maar', 'nee_want')
         if needed and not reason:
             with container, ui.column().classes('w-full') as reason['row']:
-                reason['field'] = ui.input(tr('consent.reason'), value=given.get('reason', '')) \
-                    .props(f'maxlength={REASON_MAX_LENGTH} outlined data-testid=consent-reason').classes('w-full')
+                reason['field'] = TextField(tr('consent.reason'), max_length=REASON_MAX_LENGTH, testid='consent-reason',
+                                            value=given.get('reason', '')).classes('w-full') \
+                    .on('blur', keep_typed_reason).on('keydown.enter', lambda: pick(chosen['answer']))
                 TapButton(tr('consent.save_reason'), lambda: pick(chosen['answer']), testid='consent-save-reason',
                           style='outline')
         if reason:
@@ -65,7 +76,7 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
             with container:
                 for item in results.items:
                     if item.card.id:
-                        ui.label(item.card.text).classes('results-item')
+                        ui.label(item.card.text).classes('results-item').props('dir=auto')
                     per_item[item.card.id] = SplitBars(ctx.tr)
         for item in results.items:
             per_item[item.card.id].show(item.votes, labels, ctx.step.split_by_perspective)

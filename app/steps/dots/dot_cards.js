@@ -4,7 +4,7 @@ export default {
   template: `
     <div>
       <div v-for="card in cards" :key="card.id" class="vote-card" data-testid="dot-card" :data-card="card.id">
-        <div class="vote-card-text">{{ card.text }}</div>
+        <div class="vote-card-text" dir="auto">{{ card.text }}</div>
         <div class="dot-actions">
           <button type="button" class="tap-button tap-filled" data-testid="add-dot" :aria-label="card.add_label"
                   @click="$emit('change', card.id, true)">{{ add }}</button>

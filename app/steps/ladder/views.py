@@ -23,7 +23,18 @@ def phone(ctx: PhoneContext) -> None:
         return
     rungs = [(index, f'{index + 1}. {rung["label"]}') for index, rung in enumerate(ctx.workshop.ladder)][::-1]
     mine = dict(ctx.mine)
-    chosen = {'card': cards[0].id, 'position': 'nu'}
+    positions = settings.positions()
+    card_ids = [card.id for card in cards]
+
+    def done(card_id: int) -> bool:
+        return set(positions) <= set(mine['placements'].get(card_id, {}))
+
+    def next_unplaced(after: int) -> int:
+        """The first card after this one (round the list) that is not placed yet; this one if all are."""
+        start = card_ids.index(after) + 1
+        return next((card_id for card_id in card_ids[start:] + card_ids[:start] if not done(card_id)), after)
+
+    chosen = {'card': next_unplaced(card_ids[-1]), 'position': positions[0]}
     progress = ui.label().classes('status-line').props('data-testid=ladder-progress')
     ui.label(tr('ladder.choose_card')).classes('hint')
     card_choices = Choices([(card.id, card.text) for card in cards], {chosen['card']},
@@ -43,6 +54,8 @@ def phone(ctx: PhoneContext) -> None:
         card = next(card for card in cards if card.id == chosen['card'])
         given = mine['placements'].get(card.id, {})
         progress.set_text(tr('ladder.progress', placed=mine['placed'], total=mine['total']))
+        card_choices.relabel([(card.id, tr('ladder.placed_card', text=card.text) if done(card.id) else card.text)
+                              for card in cards])
         card_choices.mark({card.id})
         if position_choices is not None:
             position_choices.mark({chosen['position']})
@@ -62,13 +75,11 @@ def phone(ctx: PhoneContext) -> None:
         if result is None:
             return
         mine.update(result)
-        positions = settings.positions()
         following = positions.index(chosen['position']) + 1
         if following < len(positions):  # on to "gewenst" for the same card
             chosen['position'] = positions[following]
-        else:  # on to the next card not yet placed
-            unplaced = [card.id for card in cards if set(positions) - set(mine['placements'].get(card.id, {}))]
-            chosen.update(card=unplaced[0] if unplaced else chosen['card'], position=positions[0])
+        else:
+            chosen.update(card=next_unplaced(chosen['card']), position=positions[0])
         show()
 
     show()
@@ -96,7 +107,7 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
                 ui.element('th').props('scope=col')
                 for item in results.cards:
                     with ui.element('th').props('scope=col'):
-                        ui.label(item.card.text).classes('ladder-card-title')
+                        ui.label(item.card.text).classes('ladder-card-title').props('dir=auto')
             for index in reversed(range(len(ladder))):
                 with ui.element('tr'):
                     with ui.element('th').props('scope=row'):
@@ -131,7 +142,8 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
                 for group in results.groups:
                     ui.label(group.perspective).classes('group-title')
                     for item in results.cards:
-                        ui.label(f'{item.card.text}: {summary_text(tr, group.cards[item.card.id], two)}')
+                        ui.label(f'{item.card.text}: {summary_text(tr, group.cards[item.card.id], two)}') \
+                            .props('dir=auto')
                 if results.hidden_respondents:
                     ui.label(tr('results.hidden_groups', count=results.hidden_respondents)).classes('hint')
     return update
@@ -161,7 +173,7 @@ def console(ctx: ScreenContext):  # type: ignore[no-untyped-def]
             return
         item, two = cards[chosen['card']], results.two_positions
         with focus:
-            ui.label(item.card.text).classes('question')
+            ui.label(item.card.text).classes('question').props('dir=auto')
             ui.label(summary_text(tr, item.summary, two))
             for index in reversed(range(len(ladder))):
                 ui.label(f'{index + 1}. {ladder[index]["label"]}: {cell_text(tr, item.summary, index, two)}')

@@ -1,0 +1,50 @@
+"""Residents' text is drawn in its own direction everywhere: an Arabic or Hebrew card beside Dutch ones ends on the
+left, with its full stop or exclamation mark there, on the phone, the projector screen and the console."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .helpers import by_testid, expect_saved, go_next, room
+
+pytestmark = pytest.mark.browser
+
+CARDS = {'مرحبا بالجميع في الحي!': 'rtl', 'שלום לכולם בשכונה!': 'rtl', 'Meer bankjes in het park!': 'ltr'}
+
+# Where the text's last character (the "!") is drawn relative to its first: left of it in a right-to-left line
+DRAWN_DIRECTION = """element => {
+    const node = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode();
+    const x = index => {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        return range.getBoundingClientRect().x;
+    };
+    return x(node.textContent.length - 1) < x(0) ? 'rtl' : 'ltr';
+}"""
+
+
+def drawn_directions(elements) -> dict[str, str]:
+    return {element.inner_text(): element.evaluate(DRAWN_DIRECTION) for element in elements.all()}
+
+
+def test_arabic_and_hebrew_cards_are_drawn_right_to_left_beside_dutch_ones(server, browser):
+    console, screen, phones = room(browser, server, phones=3)
+    go_next(console, *phones, title='Wie bent u hier?')
+    go_next(console, *phones, title='Wat is het probleem volgens u?')
+    for phone, text in zip(phones, CARDS):
+        by_testid(phone, 'card-text').fill(text)
+        by_testid(phone, 'send-card').click()
+        expect_saved(phone)
+        expect(by_testid(phone, 'own-card')).to_have_text(text)
+    by_testid(console, 'reveal').click()
+    wall = by_testid(screen, 'wall-card').locator('.wall-text')
+    listed = by_testid(console, 'console-card').locator('.grow')
+    expect(wall).to_have_count(3)
+    expect(listed).to_have_count(3)
+
+    own_cards = {text: direction for phone in phones for text, direction in drawn_directions(
+        by_testid(phone, 'own-card')).items()}
+    assert own_cards == CARDS
+    assert drawn_directions(wall) == CARDS
+    assert drawn_directions(listed) == CARDS
