@@ -28,7 +28,9 @@
   function show() {
     const results = document.querySelector('.screen-step .results'), counter = document.querySelector('.page-count');
     if (results) results.scrollTop = page * results.clientHeight;
-    if (counter) counter.textContent = pages > 1 ? `${page + 1}/${pages}` : '';
+    const text = pages > 1 ? `${page + 1}/${pages}` : '';
+    if (counter && counter.textContent !== text) counter.textContent = text;  // writing it unchanged would wake the
+    // observer below, which fits again: a loop that kept a screen busy for as long as it was open
   }
 
   const later = () => { if (!scheduled) { scheduled = true; requestAnimationFrame(fit); } };
