@@ -57,9 +57,12 @@ def put_answer(db: Session, step: Step, participant: Participant, *, target: int
     return answer
 
 
+INT_RANGE = range(-2 ** 31, 2 ** 31)  # what an integer column holds: PostgreSQL refuses a larger id with an error
+
+
 def require_int(action: dict, name: str) -> int:
     value = action.get(name)
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, int) or value not in INT_RANGE:
         raise DomainError('error.bad_request')
     return value
 

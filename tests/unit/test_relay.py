@@ -3,6 +3,7 @@ write sends none, and a reconnect makes every page refresh."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -29,7 +30,13 @@ async def until(condition, seconds: float = 10) -> None:
             await asyncio.sleep(0.02)
 
 
-async def test_committed_marks_arrive_through_the_database_and_rolled_back_ones_do_not(heard):
+def test_committed_marks_arrive_through_the_database_and_rolled_back_ones_do_not(heard):
+    # its own event loop in its own thread: the relay listens while the writes run, as in a server
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, marks_arrive(heard)).result()
+
+
+async def marks_arrive(heard: list[changes.Mark]) -> None:
     reconnected = asyncio.Event()
     listening = asyncio.create_task(relay(reconnected.set))
     try:
