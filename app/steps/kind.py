@@ -34,6 +34,20 @@ Rows = list[tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
+class Paper:
+    """Whether and how a resident without a phone answers a step of this kind: a table host enters it for them on
+    the helper page, through the kind's own phone view and `record`, so the same rules and limits hold."""
+    answers: bool  # a table host can enter a paper resident's answers here
+    stack: bool = False  # a stack of paper forms can be entered one by one, each form one new paper participant
+    why_not: str = ''  # with answers False: the translation key of what the helper page says instead
+
+
+NOTHING_TO_ANSWER = Paper(answers=False, why_not='paper.nothing_to_answer')  # residents do not answer (info, arrange)
+ON_PAPER = Paper(answers=True)  # a paper resident's answers, entered by their table host
+PAPER_STACK = Paper(answers=True, stack=True)  # also a stack of anonymous forms: one form is one paper participant
+
+
+@dataclass(frozen=True)
 class Export:
     """What a kind adds to the workbook. `label` and `about` are Dutch: the workbook is a Dutch contract."""
     label: str  # the kind as written in the workbook (Stappen, Stemmen)
@@ -64,6 +78,7 @@ class Kind:
     mine: Callable[[Session, Step, list[Participant]], dict[int, Any]]  # what each of these people gave here
     results: Callable[[Session, Step, Workshop], Any]  # a dataclass for screen, console and export
     export: Export
+    paper: Paper  # whether and how it is answered on paper: every kind says, a new one too
     asks: Callable[[Session, Step, Workshop], Asks] = lambda db, step, workshop: Asks()  # what a phone is asked about
     # a facilitator's action on the step (hide an answer, approve a question), in the caller's transaction
     moderate: Callable[[Session, Step, dict[str, Any]], None] | None = None

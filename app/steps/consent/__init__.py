@@ -1,5 +1,5 @@
 """Draagvlak: "Kunt u hiermee leven?" ja / ja, maar… / nee, want… — per top idea, or once for the step."""
-from ..kind import MODERATED_CARDS, SHOWS_RESULTS, Export, Kind, cards_from
+from ..kind import MODERATED_CARDS, PAPER_STACK, SHOWS_RESULTS, Export, Kind, cards_from
 from . import export, outcome, rules
 
 KIND = Kind(name='consent', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
@@ -8,5 +8,5 @@ KIND = Kind(name='consent', settings=rules.Settings, record=rules.record, mine=r
                                                    'Antwoord: Ja / Ja, maar… / Nee, want…; Reden: waarom.',
                           vote=export.vote,
                           summary=export.summary),
-            capabilities=frozenset({MODERATED_CARDS, SHOWS_RESULTS}), card_source=cards_from,
+            paper=PAPER_STACK, capabilities=frozenset({MODERATED_CARDS, SHOWS_RESULTS}), card_source=cards_from,
             outcome=outcome.outcome, position=90)

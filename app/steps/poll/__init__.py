@@ -1,5 +1,5 @@
 """Peiling: one or several choices from a list of options."""
-from ..kind import SHOWS_RESULTS, Export, Kind
+from ..kind import PAPER_STACK, SHOWS_RESULTS, Export, Kind
 from . import export, outcome, rules, simulate
 
 
@@ -12,5 +12,5 @@ KIND = Kind(name='poll', settings=rules.Settings, record=rules.record, mine=rule
                           about='Deelnemers kiezen één of meer antwoorden. Keuze en Antwoord: het gekozen antwoord.',
                           vote=export.vote,
                           summary=export.summary),
-            capabilities=frozenset({SHOWS_RESULTS}), starter=starter, simulate=simulate.answer,
+            paper=PAPER_STACK, capabilities=frozenset({SHOWS_RESULTS}), starter=starter, simulate=simulate.answer,
             outcome=outcome.outcome, position=50)
