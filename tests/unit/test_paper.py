@@ -1,10 +1,14 @@
 """Residents without a phone: table hosts and paper participants, on a real database (SQLite, and PostgreSQL when
 configured). A paper answer obeys the same rules as a phone's and counts in the same tally."""
+import io
+
+import openpyxl
 import pytest
 from sqlmodel import func, select
 
 from app import db, paper, plans, table_hosts
 from app import workshop as workshops
+from app.export import workbook
 from app.models import PAPER, PHONE, Answer, Participant
 from app.steps.base import DomainError
 
@@ -151,3 +155,28 @@ def test_paper_participants_need_joining_to_be_open(running):
     with pytest.raises(DomainError) as caught:
         paper.add_resident(helper.id)
     assert caught.value.key == 'error.joining_closed'
+
+
+def test_the_workbook_shows_source_and_table_on_deelnemers_and_stemmen(running):
+    workshop, at = running
+    step = at('nu')
+    helper = table_hosts.add(workshop.id, 'Hanna', 'Tafel 1').helper
+    resident = paper.add_resident(helper.id)
+    phone = workshops.join(workshop.id, 'telefoon', table='Tafel 1')
+    alone = workshops.join(workshop.id, 'alleen')
+    for person, value in ((phone, 4), (alone, 1)):
+        workshops.act(person.id, step.id, {'value': value})
+    paper.act_for(helper.id, resident.id, step.id, {'value': 2})
+    book = openpyxl.load_workbook(io.BytesIO(workbook.as_bytes(workshop.id)))
+    expected = {resident.pseudonym: ('papier', 'Tafel 1'), phone.pseudonym: ('telefoon', 'Tafel 1'),
+                alone.pseudonym: ('telefoon', None)}
+    assert rows(book['Deelnemers'], 'Deelnemer', 'Bron', 'Tafel') == expected
+    assert rows(book['Stemmen'], 'Deelnemer', 'Bron', 'Tafel') == expected
+    session = dict(book['Sessie'].iter_rows(min_row=2, max_col=2, values_only=True))
+    assert session['Schemaversie'] == workbook.SCHEMA_VERSION == '1.3'
+
+
+def rows(sheet, key: str, *columns: str) -> dict:  # type: ignore[no-untyped-def]
+    header, *data = sheet.iter_rows(values_only=True)
+    at = [header.index(name) for name in (key, *columns)]
+    return {row[at[0]]: tuple(row[index] for index in at[1:]) for row in data if row[0] is not None}
