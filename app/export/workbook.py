@@ -32,7 +32,7 @@ from .facts import Facts, read
 from .tables import Column, put_table
 
 # 1.1: Kaarten got Herkomst; 1.2: the municipality's response columns, Verslag, Weggehaald;
-# 1.3: Deelnemers and Stemmen got Bron (telefoon, papier) and Tafel
+# 1.3: Deelnemers, Stemmen and Ladder got Bron (telefoon, papier) and Tafel
 SCHEMA_VERSION = '1.3'
 READABLE_SCHEMAS = ('1.0', '1.1', '1.2', SCHEMA_VERSION)  # what a follow-up session can start from
 RESPONSE_SCHEMAS = ('1.2', SCHEMA_VERSION)  # the workbooks that have the response columns

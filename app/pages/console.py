@@ -26,6 +26,7 @@ from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
 from ..widgets.settings_form import SettingsForm
 from .feedback_controls import FeedbackControls
+from .table_host_controls import TableHostControls
 from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from .frame import frame, language_switch, page_title, translator
@@ -86,6 +87,7 @@ class Console:
             ui.label(tr('console.plan')).classes('section-title').props('role=heading aria-level=2')
             self.steps = ui.column().classes('w-full gap-1')
             self.add_step_form()
+            await TableHostControls(tr, workshop, self.still_allowed, self.status.set_text).build()
             await FeedbackControls(tr, workshop, self.still_allowed, self.status.set_text,
                                    lambda: self.status.set_text(tr('console.done'))).build()
         ui.keyboard(on_key=self.on_key, ignore=['input', 'select', 'textarea'])

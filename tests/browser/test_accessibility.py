@@ -8,7 +8,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from app import db
+from app import db, paper, table_hosts
 from app import workshop as workshops
 from app.steps import KINDS
 
@@ -57,6 +57,31 @@ def test_every_step_kind_on_the_phone_has_no_violations(server, browser, tmp_pat
             expect(by_testid(page, 'step-title')).to_have_text(step.title)
         found[step.kind] = violations(phone)
         if narrow.evaluate(SCROLLS_SIDEWAYS):
+            overflowing.append(step.kind)
+    assert set(found) == set(KINDS)
+    assert found == {kind: [] for kind in found}
+    assert overflowing == []
+
+
+def test_the_table_host_page_has_no_violations_on_every_step_kind(server, browser):
+    """A table host's page with a paper resident chosen, at every kind's step, on a phone and at 320 CSS pixels."""
+    join_url, steps = every_kind_workshop_on(server)
+    db.configure(server.database_url)
+    try:
+        new = table_hosts.add(steps[0].workshop_id, 'Hanna', 'Tafel 1')
+        resident = paper.add_resident(new.helper.id, nickname='Mevrouw Jansen')
+    finally:
+        db.engine().dispose()
+    address = f'{server.url}/t/{new.token}?voor={resident.id}'
+    pages = [browser.new_context(**device).new_page() for device in (PHONE, NARROW)]
+    found, overflowing = {}, []
+    for step in steps:
+        moved_to(server, step)
+        for page in pages:
+            page.goto(address)
+            expect(by_testid(page, 'step-title')).to_have_text(step.title)
+        found[step.kind] = violations(pages[0])
+        if pages[1].evaluate(SCROLLS_SIDEWAYS):
             overflowing.append(step.kind)
     assert set(found) == set(KINDS)
     assert found == {kind: [] for kind in found}
