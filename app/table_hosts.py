@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from . import db
+from .config import settings
 from .models import Helper, Workshop, now
 from .steps.base import DomainError
 from .text import clean
@@ -26,6 +27,11 @@ WRONG_TOKENS_OVERALL = Throttle(300, 15 * 60)
 class NewHelper:
     helper: Helper
     token: str  # the secret link's token: shown once, never stored
+
+
+def address(token: str) -> str:
+    """The helper page's address, for the helper's phone."""
+    return f'{settings().effective_public_url}/t/{token}'
 
 
 def digest(token: str) -> str:

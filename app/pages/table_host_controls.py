@@ -7,16 +7,11 @@ from collections.abc import Awaitable, Callable
 from nicegui import run, ui
 
 from .. import table_hosts
-from ..config import settings
 from ..i18n import Translator
 from ..models import Helper, Workshop
 from ..steps.base import DomainError
 from ..text import TextError
 from ..widgets.text_field import TextField
-
-
-def helper_address(token: str) -> str:
-    return f'{settings().effective_public_url}/t/{token}'
 
 
 class TableHostControls:
@@ -51,7 +46,7 @@ class TableHostControls:
         self.new_link.clear()
         with self.new_link:
             ui.label(self.tr('table_hosts.link', name=new.helper.name, table=new.helper.table_name))
-            ui.label(helper_address(new.token)).classes('hint').props('data-testid=helper-link')
+            ui.label(table_hosts.address(new.token)).classes('hint').props('data-testid=helper-link')
         await self.show()
         return True
 

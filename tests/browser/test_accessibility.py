@@ -37,7 +37,8 @@ def test_start_screen_and_console_have_no_violations(server, browser, demo, view
     page.goto(server.url + '/login')
     found['login'] = violations(page)
     sign_in(page, server.url, demo['facilitator'], demo['password'])
-    for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url'], server.url + '/toegankelijkheid'):
+    for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url'], demo['helper_url'],
+                server.url + '/toegankelijkheid'):
         page.goto(url)
         page.wait_for_load_state('networkidle')
         found[url] = violations(page) + (['scrolls sideways'] if page.evaluate(SCROLLS_SIDEWAYS) else [])
