@@ -97,6 +97,22 @@ def test_paper_answers_follow_the_kinds_rules_and_count_in_the_same_tally(runnin
     assert workshops.answered(step.id) == 2
 
 
+def test_paper_answers_count_in_the_perspective_split_with_its_minimum_group_size(running):
+    workshop, at = running
+    step = at('nu')
+    helper = table_hosts.add(workshop.id, 'Hanna', 'Tafel 1').helper
+    for number in range(2):
+        workshops.act(workshops.join(workshop.id, f'telefoon-{number}', perspective='Mantelzorger').id, step.id,
+                      {'value': 4})
+    resident = paper.add_resident(helper.id, perspective='Mantelzorger')  # the third: the group may be shown now
+    paper.act_for(helper.id, resident.id, step.id, {'value': 2})
+    alone = paper.add_resident(helper.id, perspective='Inwoner')  # a group of one is never shown
+    paper.act_for(helper.id, alone.id, step.id, {'value': 1})
+    votes = workshops.results(step.id).votes
+    assert votes.respondents == 4 and votes.hidden_respondents == 1
+    assert [(group.perspective, group.respondents) for group in votes.groups] == [('Mantelzorger', 3)]
+
+
 def test_a_helper_cannot_act_for_another_helpers_resident_or_a_phone(running):
     workshop, at = running
     step = at('nu')
