@@ -151,7 +151,8 @@ def enter(workshop_id: int, browser_key: str, *, nickname: str, perspective: str
                     raise DomainError('error.joining_closed')
                 new = Participant(workshop_id=workshop_id, browser_key=browser_key, nickname=nickname,
                                   perspective=perspective if perspective in workshop.perspectives else '',
-                                  table_name=table if table in table_hosts.tables(session, workshop_id) else '',
+                                  table_name=table if table and table in table_hosts.tables(session, workshop_id)
+                                  else '',
                                   pseudonym='D-' + _random_code(CODE_ALPHABET, 6))
                 if helper_id is not None:
                     helper = table_hosts.active(session, helper_id)

@@ -149,7 +149,7 @@ class PhonePage:
             try:
                 self.participant = await run.io_bound(workshops.join, workshop.id, self.browser_key,
                                                       nickname=nickname.value or '', perspective=perspective.value or '',
-                                                      table=table.value or '' if table else '')
+                                                      table=(table.value or '') if table is not None else '')
             except (DomainError, TextError) as error:
                 self.status.set_text(tr(error.key, **error.args_))
                 return
