@@ -19,10 +19,6 @@ from ..widgets.qr import qr_image
 from .frame import frame, page_title, translator
 
 
-def join_address(join_token: str) -> str:
-    return f'{settings().effective_public_url}/w/{join_token}'
-
-
 @ui.page('/s/{screen_token}', reconnect_timeout=30)
 async def screen_page(screen_token: str) -> None:
     tr = translator()
@@ -49,7 +45,7 @@ class ScreenPage:
         tr, workshop = self.tr, self.state.workshop
         with ui.element('main').classes('screen-layout'):
             with ui.element('aside').classes('join-panel').props(f'aria-label="{tr("screen.join_heading")}"'):
-                address = join_address(workshop.join_token)
+                address = workshops.join_address(workshop.join_token)
                 qr_image(address, tr('screen.qr_alt'))
                 ui.label(tr('screen.scan')).classes('join-line')
                 ui.label(tr('screen.or_type_code', address=settings().effective_public_url)).classes('join-line')
