@@ -37,7 +37,7 @@ XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 @ui.page('/host/{host_token}', reconnect_timeout=30)
 async def console_page(host_token: str) -> None:
-    tr = translator()
+    tr = translator(residents=False)
     frame(tr, kind='console')
     workshop = await run.io_bound(workshops.find, host_token=host_token)
     if workshop is None or not accounts.may_run(await signed_in(), workshop):
@@ -67,7 +67,7 @@ class Console:
         with ui.column().classes('page-column console-column gap-4'):
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label(workshop.title).classes('page-title').props('role=heading aria-level=1')
-                language_switch(tr)
+                language_switch(tr, residents=False)
             with ui.row().classes('gap-4 items-center'):
                 ui.link(tr('console.open_screen'), f'/s/{workshop.screen_token}', new_tab=True) \
                     .props('data-testid=screen-link')
