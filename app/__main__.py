@@ -28,7 +28,7 @@ def main() -> None:
                                           'paper forms')
     kit.add_argument('code', help='the workshop code, e.g. K7PQ2M')
     kit.add_argument('-o', '--output', help='file to write (default: materiaal-<CODE>.pdf)')
-    kit.add_argument('--language', default='', help='language of the texts, e.g. en (default: Dutch)')
+    kit.add_argument('--language', default='nl', help='language of the texts: nl (the default) or en')
     facilitator = commands.add_parser('facilitator', help='manage facilitator accounts')
     actions = facilitator.add_subparsers(dest='action', required=True)
     add = actions.add_parser('add', help='add an account; the password is asked for, or read from stdin')
@@ -157,6 +157,10 @@ def write_kit(code: str, output: str | None, language: str) -> int:
 
     from . import kit
     from . import workshop as workshops
+    from .i18n import full_languages
+    if language not in full_languages():  # a phone language has not the kit's texts
+        print(f'The kit is written in {" or ".join(full_languages())}, not {language!r}.', file=sys.stderr)
+        return 1
     found = workshops.find(code=code)
     if found is None:
         print(f'No workshop with code {code!r}.', file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import workshop as workshops
 from .config import settings
-from .i18n import Translator
+from .i18n import DEFAULT_LANGUAGE, Translator
 from .models import Step, Workshop
 from .pdf import Document
 from .steps import kind_of
@@ -26,11 +26,11 @@ HOST_STEPS = ('kit.host_welcome', 'kit.host_phone', 'kit.host_paper', 'kit.host_
               'kit.host_help')
 
 
-def pdf(workshop_id: int, language: str = '') -> bytes:
-    tr = Translator(language) if language else Translator()
+def pdf(workshop_id: int, language: str = DEFAULT_LANGUAGE) -> bytes:
+    tr = Translator(language)
     state = workshops.state(workshop_id)
     workshop = state.workshop
-    document = Document(tr('kit.title', title=workshop.title), SIZES, BOLD)
+    document = Document(tr('kit.title', title=workshop.title), SIZES, BOLD, tr.language)
     _poster(document, tr, workshop)
     _table_card(document, tr, workshop)
     for number, step in enumerate(state.steps, start=1):
@@ -123,8 +123,8 @@ def _tick(document: Document, text: str, boxes: int) -> None:
     y = document.get_y()
     document.set_line_width(0.5)
     for index in range(boxes):
-        document.rect(document.l_margin + (index % BOXES_IN_A_ROW) * (BOX + 2), y + (index // BOXES_IN_A_ROW) * (BOX + 2),
-                      BOX, BOX)
+        row, column = divmod(index, BOXES_IN_A_ROW)
+        document.rect(document.l_margin + column * (BOX + 2), y + row * (BOX + 2), BOX, BOX)
     margin = document.l_margin
     document.set_left_margin(margin + min(boxes, BOXES_IN_A_ROW) * (BOX + 2) + 3)
     document.set_xy(document.l_margin, y)

@@ -15,13 +15,13 @@ INDENT = {'item': 5, 'detail': 10}  # millimetres
 
 
 class Document(FPDF):
-    def __init__(self, title: str, sizes: Sizes, bold: set[str]) -> None:
+    def __init__(self, title: str, sizes: Sizes, bold: set[str], language: str = 'nl') -> None:
         super().__init__(format='A4')
         self.sizes, self.bold = sizes, bold
         self.add_font(FONT, '', FONT_DIR / 'DejaVuSans.ttf')
         self.add_font(FONT, 'B', FONT_DIR / 'DejaVuSans-Bold.ttf')
         self.set_title(title)
-        self.set_lang('nl')
+        self.set_lang(language)
         self.set_text_shaping(True)  # HarfBuzz: Arabic letters joined and right to left, as residents wrote them
         self.set_auto_page_break(True, margin=18)
         self.add_page()

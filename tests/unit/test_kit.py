@@ -68,10 +68,14 @@ def test_type_is_at_least_14_points(draft, tmp_path):
     assert smallest_type(kit.pdf(draft.id), tmp_path) >= 13.5
 
 
-def test_kit_on_the_command_line(draft, tmp_path):
+def test_kit_on_the_command_line_in_english(draft, tmp_path):
     env = {**os.environ, 'DATABASE_URL': db.engine().url.render_as_string(hide_password=False)}
     output = tmp_path / 'materiaal.pdf'
-    done = subprocess.run([sys.executable, '-m', 'app', 'kit', draft.code, '-o', str(output)], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run([sys.executable, '-m', 'app', 'kit', draft.code, '-o', str(output), '--language', 'en'],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert qr_of_first_page(output.read_bytes(), tmp_path) == workshops.join_address(draft.join_token)
+    assert 'Take part!' in text_of(output.read_bytes(), tmp_path)
+    refused = subprocess.run([sys.executable, '-m', 'app', 'kit', draft.code, '--language', 'ar'], cwd=ROOT, env=env,
+                             capture_output=True, text=True)
+    assert refused.returncode == 1 and 'nl or en' in refused.stderr
