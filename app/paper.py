@@ -77,7 +77,7 @@ def _answerable(session: Session, step_id: int) -> Step:
     step = session.get(Step, step_id)
     if step is None:
         raise DomainError('error.bad_request')
-    paper = kind_of(step.kind).paper
-    if not paper.answers:
-        raise DomainError(paper.why_not)
+    entry = kind_of(step.kind).paper_entry
+    if not entry.answers:
+        raise DomainError(entry.why_not)
     return step

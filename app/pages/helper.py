@@ -34,7 +34,7 @@ from .phone import ACTIONS, late_tap_message, step_signature
 
 @ui.page('/t/{token}', reconnect_timeout=settings().phone_reconnect_seconds)
 async def helper_page(token: str, request: Request, voor: int = 0) -> None:
-    tr = translator()
+    tr = translator(residents=False)  # a table host's page: in the full languages, like the console
     frame(tr, kind='phone')
     try:
         helper = await run.io_bound(table_hosts.find, token, address_of(request))
@@ -64,7 +64,7 @@ class HelperPage:
         with ui.column().classes('page-column phone-column'):
             with ui.row().classes('w-full items-center justify-between no-wrap'):
                 ui.label(workshop.title).classes('workshop-title')
-                language_switch(tr)
+                language_switch(tr, residents=False)
             ui.label(tr('paper.title', table=self.helper.table_name)).classes('page-title') \
                 .props('role=heading aria-level=1')
             ui.label(tr('paper.hello', name=self.helper.name)).classes('hint')
@@ -163,10 +163,10 @@ class HelperPage:
         if step.locked:
             ui.label(tr('paper.step_locked')).classes('locked-note').props('data-testid=locked')
             return
-        if not kind.paper.answers:
-            ui.label(tr(kind.paper.why_not)).classes('hint').props('data-testid=not-on-paper')
+        if not kind.paper_entry.answers:
+            ui.label(tr(kind.paper_entry.why_not)).classes('hint').props('data-testid=not-on-paper')
             return
-        if kind.paper.stack:
+        if kind.paper_entry.stack:
             TapButton(tr('paper.new_form'), self.add_resident, testid='new-form', style='outline')
         if self.chosen is None:
             return

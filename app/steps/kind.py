@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from ..models import Participant, Step, Workshop
 from .base import CARD_MAX_LENGTH, answered
+from .paper import PaperForm
 from .shapes import Asks
 
 if TYPE_CHECKING:  # the export's and the simulator's types; importing them here would make a cycle
@@ -34,7 +35,7 @@ Rows = list[tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
-class Paper:
+class PaperEntry:
     """Whether and how a resident without a phone answers a step of this kind: a table host enters it for them on
     the helper page, through the kind's own phone view and `record`, so the same rules and limits hold."""
     answers: bool  # a table host can enter a paper resident's answers here
@@ -42,9 +43,9 @@ class Paper:
     why_not: str = ''  # with answers False: the translation key of what the helper page says instead
 
 
-NOTHING_TO_ANSWER = Paper(answers=False, why_not='paper.nothing_to_answer')  # residents do not answer (info, arrange)
-ON_PAPER = Paper(answers=True)  # a paper resident's answers, entered by their table host
-PAPER_STACK = Paper(answers=True, stack=True)  # also a stack of anonymous forms: one form is one paper participant
+NOTHING_TO_ANSWER = PaperEntry(answers=False, why_not='paper.nothing_to_answer')  # residents answer nothing here
+ON_PAPER = PaperEntry(answers=True)  # a paper resident's answers, entered by their table host
+PAPER_STACK = PaperEntry(answers=True, stack=True)  # also a stack of anonymous forms: one form is one paper participant
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,11 @@ class Kind:
     mine: Callable[[Session, Step, list[Participant]], dict[int, Any]]  # what each of these people gave here
     results: Callable[[Session, Step, Workshop], Any]  # a dataclass for screen, console and export
     export: Export
-    paper: Paper  # whether and how it is answered on paper: every kind says, a new one too
+    # what a resident without a phone fills in on paper (the printed kit), from the plan and what the step asks
+    # about now; None: nothing to print (yet). Every kind declares it: a new kind brings its own form
+    paper_form: Callable[[Step, Workshop, Asks], PaperForm | None]
+    # whether and how a table host enters a paper resident's answers on the helper page; every kind says
+    paper_entry: PaperEntry
     asks: Callable[[Session, Step, Workshop], Asks] = lambda db, step, workshop: Asks()  # what a phone is asked about
     # a facilitator's action on the step (hide an answer, approve a question), in the caller's transaction
     moderate: Callable[[Session, Step, dict[str, Any]], None] | None = None

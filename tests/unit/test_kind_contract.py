@@ -1,6 +1,6 @@
 """What every registered step kind promises, checked for each kind the registry finds (a new folder is in here
 without a line of this file changing): settings round-trip, garbage refused with a domain error, an empty room,
-results that serialise, texts in every language, and its rows in the workbook."""
+results that serialise, texts in every language, its rows in the workbook, and its paper form in the printed kit."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,19 +12,21 @@ import openpyxl
 import pytest
 from sqlmodel import func, select
 
-from app import db, paper, table_hosts
+from app import db, kit, paper, table_hosts
 from app import workshop as workshops
 from app.export import workbook
-from app.i18n import Translator, catalog, languages
+from app.i18n import Translator, catalog, full_languages, languages
 from app.models import Answer, Card
 from app.steps import KINDS
 from app.steps.base import DomainError
-from app.steps.kind import Paper
+from app.steps.kind import PaperEntry
+from app.steps.paper import Note, PaperForm, Tick, Write, text_of
 from app.steps.shapes import Asks
 from app.text import TextError
 from app.widgets.settings_form import label
 
 from ..kinds import every_kind_plan, every_kind_workshop, step_key
+from .pdfs import text_of as pdf_text
 
 GARBAGE = [{}, {'card': 'x'}, {'card': None}, {'card': True}, {'value': 'veel'}, {'option': -1}, {'text': 7},
            {'text': ['a']}, {'rung': 99}, {'answer': 'misschien'}, {'perspective': 3}, {'points': 'alles'},
@@ -108,18 +110,19 @@ def test_every_kind_says_whether_and_how_it_is_answered_on_paper(room, name):
     """A paper resident's answers, entered by their table host, go through the kind's own rule: its demo answers
     count like a phone's, garbage is refused; a kind that cannot be answered on paper says why, in every language."""
     kind = KINDS[name]
-    assert isinstance(kind.paper, Paper)
+    assert isinstance(kind.paper_entry, PaperEntry)
     workshop, steps = room
     step = steps[step_key(name)]
     workshops.go_to_step(workshop.id, step.id)
     helper = table_hosts.add(workshop.id, 'Hanna', 'Tafel 1').helper
     resident = paper.add_resident(helper.id)
     before = counts()
-    if not kind.paper.answers:
-        assert not kind.paper.stack and all(catalog(language).get(kind.paper.why_not) for language in languages())
+    if not kind.paper_entry.answers:
+        assert not kind.paper_entry.stack
+        assert all(catalog(language).get(kind.paper_entry.why_not) for language in full_languages())
         with pytest.raises(DomainError) as refused:
             paper.act_for(helper.id, resident.id, step.id, {})
-        assert refused.value.key == kind.paper.why_not and counts() == before
+        assert refused.value.key == kind.paper_entry.why_not and counts() == before
         return
     for action in GARBAGE:
         with pytest.raises((DomainError, TextError)):
@@ -129,6 +132,29 @@ def test_every_kind_says_whether_and_how_it_is_answered_on_paper(room, name):
     for person, action in actions:
         paper.act_for(helper.id, person.id, step.id, action)
     assert workshops.answered(step.id) == (1 if actions else 0)
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_every_kind_declares_its_paper_form_and_the_kit_prints_all_of_it(room, name, tmp_path):
+    """A kind's paper form (here with the cards its step asks about) is None, nothing to print, or parts whose every
+    text is said in each full language and stands in the printed kit under the step's heading."""
+    workshop, steps = room
+    step = steps[step_key(name)]
+    form = KINDS[name].paper_form(step, workshop, workshops.asks(step.id))
+    printed = pdf_text(kit.pdf(workshop.id), tmp_path)
+    heading = f'{step.title} Bijeenkomst:'
+    if form is None:
+        assert heading not in printed
+        return
+    assert isinstance(form, PaperForm) and form.parts
+    texts = [text for part in form.parts for text in (
+        [part.text] if isinstance(part, Note) else [part.label] if isinstance(part, Write) else part.choices)]
+    assert all(isinstance(part, Note | Write | Tick) for part in form.parts)
+    for language in ('nl', 'en'):
+        said = [text_of(Translator(language), text) for text in texts]
+        assert not [text for text in said if '{' in text or text in catalog('nl')], language  # no key, no hole
+    form_text = printed[printed.index(heading):]
+    assert [text for text in texts if text_of(Translator(), text) not in form_text] == []
 
 
 def test_the_workbook_has_every_kinds_step_and_answers(room):
