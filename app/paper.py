@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from . import db, table_hosts
 from . import workshop as workshops
@@ -34,6 +34,13 @@ def residents(helper_id: int) -> list[Participant]:
     with db.reading() as session:
         return list(session.exec(select(Participant).where(Participant.helper_id == helper_id,
                                                            Participant.source == PAPER).order_by(Participant.id)))
+
+
+def count(workshop_id: int) -> int:
+    """How many of the workshop's participants answer on paper."""
+    with db.reading() as session:
+        return session.exec(select(func.count()).select_from(Participant)
+                            .where(Participant.workshop_id == workshop_id, Participant.source == PAPER)).one()
 
 
 def resident(helper_id: int, participant_id: int) -> Participant:

@@ -11,7 +11,7 @@ from nicegui import app, run, ui
 from nicegui.events import KeyEventArguments
 from pydantic import ValidationError
 
-from .. import accounts, kit
+from .. import accounts, kit, paper
 from .. import workshop as workshops
 from ..export import intake, workbook
 from ..hub import Update, hub
@@ -116,9 +116,10 @@ class Console:
     async def _refresh(self, state: workshops.State, results: Any, *, rebuild: bool) -> None:
         self.state = state
         counts = await run.io_bound(workshops.perspective_counts, self.workshop_id)
-        if counts is None:  # run.io_bound gives None while the server shuts down
+        on_paper = await run.io_bound(paper.count, self.workshop_id)
+        if counts is None or on_paper is None:  # run.io_bound gives None while the server shuts down
             return
-        self.show_people(counts)
+        self.show_people(counts, on_paper)
         step = state.current
         shown = (state.workshop.model_dump(), [each.model_dump() for each in state.steps])
         if rebuild and shown != self.state_shown:  # unchanged: keep the buttons a facilitator may be about to click
@@ -156,10 +157,12 @@ class Console:
             self.update_preview(results)
         await self.show_cards(step)
 
-    def show_people(self, counts: list[tuple[str, int]]) -> None:
+    def show_people(self, counts: list[tuple[str, int]], on_paper: int) -> None:
         total = sum(count for _, count in counts)
         parts = [f'{perspective or self.tr("perspective.none")}: {count}' for perspective, count in counts if count]
-        self.people.set_text(self.tr('console.people', count=total) + (' — ' + ', '.join(parts) if parts else ''))
+        self.people.set_text(self.tr('console.people', count=total)
+                             + (' ' + self.tr('console.on_paper', count=on_paper) if on_paper else '')
+                             + (' — ' + ', '.join(parts) if parts else ''))
 
     async def act(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         """Run one facilitator action off the event loop; tell every page of the workshop, or say what went wrong."""

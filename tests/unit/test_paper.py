@@ -74,6 +74,7 @@ def test_a_paper_participant_is_marked_papier_at_the_helpers_table(running):
     assert (resident.source, resident.table_name, resident.helper_id) == (PAPER, 'Tafel 1', helper.id)
     assert resident.perspective == 'Mantelzorger' and resident.pseudonym.startswith('D-')
     assert [person.id for person in paper.residents(helper.id)] == [resident.id]
+    assert paper.count(workshop.id) == 1
     assert workshops.join(workshop.id, 'telefoon').source == PHONE
 
 
