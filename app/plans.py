@@ -141,19 +141,28 @@ def parse(raw: dict[str, Any], source: str) -> Plan:
                 steps=plan_file.steps)
 
 
+def header(raw: dict[str, Any]) -> PlanHeader:
+    """A plan's own fields as a facilitator edits them, checked and cleaned as in a plan file: raises pydantic's
+    ValidationError (for the form) or PlanError."""
+    checked = PlanHeader.model_validate(raw)
+    _clean_header(checked, '')
+    return checked
+
+
 def _clean_header(plan: PlanHeader, source: str) -> None:
     """The plan's texts cleaned like a resident's: an uploaded plan comes from anywhere."""
-    plan.title = _text(plan.title, f'{source}: title', max_length=120, multiline=False)
-    plan.question = _text(plan.question, f'{source}: question', max_length=500, required=False)
-    plan.description = _text(plan.description, f'{source}: description', max_length=2000, required=False)
-    plan.perspectives = [_text(name, f'{source}: perspectives.{number}', max_length=80, multiline=False)
+    where = f'{source}: ' if source else ''
+    plan.title = _text(plan.title, f'{where}title', max_length=120, multiline=False)
+    plan.question = _text(plan.question, f'{where}question', max_length=500, required=False)
+    plan.description = _text(plan.description, f'{where}description', max_length=2000, required=False)
+    plan.perspectives = [_text(name, f'{where}perspectives.{number}', max_length=80, multiline=False)
                          for number, name in enumerate(plan.perspectives)]
     twice = next((name for name in plan.perspectives if plan.perspectives.count(name) > 1), None)
     if twice is not None:
-        raise PlanError(f'{source}: perspectives: "{twice}" is listed twice')
+        raise PlanError(f'{where}perspectives: "{twice}" is listed twice')
     for number, rung in enumerate(plan.ladder):
-        rung.label = _text(rung.label, f'{source}: ladder.{number}.label', max_length=80, multiline=False)
-        rung.explanation = _text(rung.explanation, f'{source}: ladder.{number}.explanation', max_length=200,
+        rung.label = _text(rung.label, f'{where}ladder.{number}.label', max_length=80, multiline=False)
+        rung.explanation = _text(rung.explanation, f'{where}ladder.{number}.explanation', max_length=200,
                                  required=False)
 
 
