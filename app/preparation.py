@@ -16,6 +16,7 @@ from .models import Card, Participant, Step, Workshop
 from .plans import Plan, StepPlan
 from .steps import kind_of
 from .steps.base import DomainError
+from .steps.shapes import Asks
 
 FACILITATOR_ORIGINS = (workshops.PLAN_ORIGIN, workshops.TYPED_ORIGIN, LIST_ORIGIN)  # the plan keeps these cards
 
@@ -83,3 +84,15 @@ def _set_header(workshop: Workshop, title: str, question: str, min_group_size: i
                 ladder: list[dict[str, str]]) -> None:
     workshop.title, workshop.question, workshop.min_group_size = title, question, min_group_size
     workshop.perspectives, workshop.ladder = list(perspectives), [dict(rung) for rung in ladder]
+
+
+def preview(step_id: int) -> tuple[Asks, dict[str, Any], Any]:
+    """What a step shows before anyone answered: what it asks about, what a newcomer has given there (nothing, as
+    the kind says it), and its results so far."""
+    with db.reading() as session:
+        step = session.get(Step, step_id)
+        workshop = session.get(Workshop, step.workshop_id)
+        kind = kind_of(step.kind)
+        newcomer = Participant(id=0, workshop_id=workshop.id, browser_key='', pseudonym='')  # never stored
+        return (kind.asks(session, step, workshop), kind.mine(session, step, [newcomer])[0],
+                kind.results(session, step, workshop))

@@ -72,6 +72,7 @@ class Console:
             with ui.row().classes('gap-4 items-center'):
                 ui.link(tr('console.open_screen'), f'/s/{workshop.screen_token}', new_tab=True) \
                     .props('data-testid=screen-link')
+                ui.link(tr('console.prepare'), f'/host/{workshop.host_token}/prepare').props('data-testid=prepare-link')
                 ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
                 ui.label(join_address(workshop.join_token)).classes('hint').props('data-testid=join-address')
             self.status = StatusLine()

@@ -1,0 +1,253 @@
+"""Preparing a workshop before it opens, in forms: choose a plan, or load one from a plan file, and save it as one;
+edit the title, question, perspectives and ladder; edit each step (its kind's settings form), move it, and preview
+what the phones and the screen will show. Every change is stored at once with the rules the console uses."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import app, run, ui
+from pydantic import ValidationError
+
+from .. import accounts, plan_writer, plans, preparation
+from .. import workshop as workshops
+from ..i18n import Translator
+from ..models import Step
+from ..steps import kind_of
+from ..steps.base import DomainError
+from ..text import TextError, clean
+from ..widgets.excel_upload import file_upload
+from ..widgets.settings_form import SettingsForm, problem
+from ..widgets.status_line import StatusLine
+from ..widgets.step_preview import step_preview
+from .frame import frame, language_switch, page_title, translator
+from .login import signed_in
+
+TOML = 'application/toml'
+
+
+@ui.page('/host/{host_token}/prepare')
+async def prepare_page(host_token: str) -> None:
+    tr = translator()
+    frame(tr, kind='console')
+    workshop = await run.io_bound(workshops.find, host_token=host_token)
+    if workshop is None or not accounts.may_run(await signed_in(), workshop):
+        page_title(tr, 'console.not_allowed')
+        ui.link(tr('account.sign_in'), f'/login?next=/host/{host_token}/prepare').props('data-testid=sign-in-link')
+        return
+    await Preparation(tr, workshop.id).build(host_token)
+
+
+def file_name(title: str) -> str:
+    """The plan file's name, from the workshop's title: plain letters, digits and dashes."""
+    plain = unicodedata.normalize('NFKD', title).encode('ascii', 'ignore').decode().lower()
+    return (re.sub(r'[^a-z0-9]+', '-', plain).strip('-')[:60] or 'programma') + '.toml'
+
+
+class Preparation:
+    def __init__(self, tr: Translator, workshop_id: int) -> None:
+        self.tr, self.workshop_id = tr, workshop_id
+        self.user_storage = app.storage.user
+        self.open_step: int | None = None  # the step panel to keep open when the list is rebuilt
+        self.state: workshops.State | None = None
+
+    async def build(self, host_token: str) -> None:
+        tr = self.tr
+        with ui.column().classes('page-column console-column gap-4'):
+            with ui.row().classes('w-full items-center justify-between'):
+                page_title(tr, 'prepare.title')
+                language_switch(tr)
+            ui.label(tr('prepare.intro'))
+            ui.link(tr('prepare.to_console'), f'/host/{host_token}').props('data-testid=console-link')
+            self.status = StatusLine()
+            self.section(tr('prepare.plan_heading'))
+            ui.label(tr('prepare.plan_hint')).classes('hint')
+            with ui.row().classes('items-end gap-2'):
+                chosen = ui.select(plans.titles(), value=plans.DEFAULT_PLAN, label=tr('prepare.choose_plan')) \
+                    .props('outlined data-testid=choose-plan').classes('w-72')
+                ui.button(tr('prepare.use_plan'), on_click=lambda: self.load(plans.load(chosen.value))) \
+                    .props('outline data-testid=use-plan')
+            with ui.row().classes('items-center gap-2'):
+                ui.button(tr('prepare.download'), icon='download', on_click=self.download) \
+                    .props('outline data-testid=plan-download')
+                file_upload(tr('prepare.upload'), testid='plan-upload', accept='.toml', max_bytes=plans.MAX_PLAN_BYTES,
+                            rejected=tr('prepare.upload_rejected', max=plans.MAX_PLAN_BYTES // 1024),
+                            on_data=self.load_uploaded, report=self.status.set_text)
+            self.section(tr('prepare.header_heading'))
+            self.header = ui.column().classes('w-full gap-2')
+            self.section(tr('prepare.steps_heading'))
+            ui.label(tr('prepare.steps_hint')).classes('hint')
+            self.steps = ui.column().classes('w-full gap-1')
+        await self.refresh()
+
+    @staticmethod
+    def section(text: str) -> None:
+        ui.label(text).classes('section-title').props('role=heading aria-level=2')
+
+    async def refresh(self) -> None:
+        self.state = await run.io_bound(workshops.state, self.workshop_id)
+        self.header.clear()
+        with self.header:
+            HeaderForm(self.tr, self.state, self.save_header)
+        self.steps.clear()
+        with self.steps:
+            for number, step in enumerate(self.state.steps, start=1):
+                self.step_panel(number, step)
+
+    async def still_allowed(self) -> bool:
+        """Checked again for every action: events can be forged and an account can be signed out or removed."""
+        if self.state and accounts.may_run(await signed_in(self.user_storage), self.state.workshop):
+            return True
+        self.status.set_text(self.tr('console.not_allowed'))
+        return False
+
+    async def act(self, done: str, function: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """Store one change off the event loop and say `done`, or say why it was refused."""
+        if not await self.still_allowed():
+            return False
+        try:
+            await run.io_bound(function, *args, **kwargs)
+        except (DomainError, TextError) as error:
+            self.status.set_text(self.tr(error.key, **error.args_))
+            return False
+        except plans.PlanError as error:
+            self.status.set_text(str(error))
+            return False
+        await self.refresh()
+        self.status.set_text(done)
+        return True
+
+    # --- the plan as a file ---------------------------------------------------------------------------------
+
+    async def load(self, plan: plans.Plan) -> None:
+        await self.act(self.tr('prepare.loaded', title=plan.title), preparation.load_plan, self.workshop_id, plan)
+
+    async def load_uploaded(self, data: bytes, name: str) -> None:
+        """An uploaded plan file is checked whole, as a file in sessions/ is; one problem and nothing changes."""
+        source = clean(name, max_length=80, required=False, multiline=False) or 'programma.toml'
+        try:
+            plan = await run.io_bound(plans.read, data, source)
+        except plans.PlanError as error:
+            self.status.set_text(self.tr('prepare.upload_refused', problem=str(error)))
+            return
+        await self.load(plan)
+
+    async def download(self) -> None:
+        if not await self.still_allowed():
+            return
+        plan = await run.io_bound(preparation.plan_of, self.workshop_id)
+        text = plan_writer.dump(plan)
+        try:  # what is offered reads back (a ladder may have more typed cards than a plan file holds)
+            plans.read(text.encode('utf-8'), file_name(plan.title))
+        except plans.PlanError as error:
+            self.status.set_text(str(error))
+            return
+        ui.download(text.encode('utf-8'), file_name(plan.title), TOML)
+
+    # --- the plan's own fields --------------------------------------------------------------------------------
+
+    async def save_header(self, values: dict[str, Any], show_problem: Callable[[str], None]) -> None:
+        try:
+            plans.header(values)
+        except ValidationError as error:
+            show_problem(problem(self.tr, error, lambda name: self.tr(f'prepare.field_{name}')))
+            return
+        except plans.PlanError as error:
+            show_problem(str(error))
+            return
+        await self.act(self.tr('prepare.header_saved'), preparation.edit_header, self.workshop_id, **values)
+
+    # --- the steps ------------------------------------------------------------------------------------------
+
+    def step_panel(self, number: int, step: Step) -> None:
+        tr, kind = self.tr, kind_of(step.kind)
+        summary = tr('prepare.step_summary', number=number, title=step.title, kind=tr(f'kind.{step.kind}'))
+        with ui.expansion(summary, value=step.id == self.open_step).classes('w-full step-panel') \
+                .props('data-testid=prepare-step'):
+            title = ui.input(tr('console.step_title'), value=step.title) \
+                .props('outlined data-testid=step-title-input').classes('w-full')
+            body = ui.textarea(tr('console.step_body'), value=step.body).props('outlined autogrow').classes('w-full')
+            form = SettingsForm(tr, kind, step.settings, self.state.steps[:number - 1])
+            step_problem = ui.label().classes('status-line').props('role=alert data-testid=settings-problem')
+
+            async def save() -> None:
+                try:
+                    kind.validate(form.values())
+                except ValidationError as error:  # said beside the form, which stays open with what was typed
+                    step_problem.set_text(form.problem(error))
+                    return
+                self.open_step = step.id
+                await self.act(tr('prepare.step_saved', title=title.value or ''), workshops.edit_step, step.id,
+                               title=title.value or '', body=body.value or '', settings=form.values())
+
+            async def move(offset: int) -> None:
+                self.open_step = step.id
+                place = min(max(number + offset, 1), len(self.state.steps))
+                await self.act(tr('prepare.moved', title=step.title, number=place), workshops.move_step, step.id,
+                               offset)
+
+            with ui.row().classes('gap-2'):
+                ui.button(tr('console.save'), on_click=save).props('data-testid=save-step')
+                ui.button('↑', on_click=lambda: move(-1)) \
+                    .props(f'outline data-testid=move-up aria-label="{tr("console.move_up", title=step.title)}"')
+                ui.button('↓', on_click=lambda: move(1)) \
+                    .props(f'outline data-testid=move-down aria-label="{tr("console.move_down", title=step.title)}"')
+                ui.button(tr('prepare.preview'), on_click=lambda: self.preview(step)) \
+                    .props('outline data-testid=preview-step')
+
+    async def preview(self, step: Step) -> None:
+        asks, mine, results = await run.io_bound(preparation.preview, step.id)
+        step_preview(self.tr, step, self.state.workshop, asks, mine, results)
+
+
+class HeaderForm:
+    """Title, question, perspectives, smallest group and the ladder's rungs; saved together."""
+
+    def __init__(self, tr: Translator, state: workshops.State,
+                 on_save: Callable[[dict[str, Any], Callable[[str], None]], Any]) -> None:
+        self.tr, workshop = tr, state.workshop
+        self.title = ui.input(tr('prepare.field_title'), value=workshop.title) \
+            .props('outlined data-testid=plan-title').classes('w-full')
+        self.question = ui.textarea(tr('prepare.field_question'), value=workshop.question) \
+            .props('outlined autogrow data-testid=question').classes('w-full')
+        self.perspectives = ui.textarea(tr('prepare.field_perspectives'), value='\n'.join(workshop.perspectives)) \
+            .props('outlined autogrow data-testid=perspectives').classes('w-full')
+        self.min_group_size = ui.number(tr('prepare.field_min_group_size'), value=workshop.min_group_size, min=1,
+                                        max=50, step=1, precision=0) \
+            .props('outlined data-testid=min-group-size').classes('w-72')
+        ui.label(tr('prepare.field_ladder')).classes('text-bold')
+        ui.label(tr('prepare.ladder_hint')).classes('hint')
+        self.rungs_area = ui.column().classes('w-full gap-2')
+        self.rungs: list[tuple[ui.input, ui.input]] = []
+        self.show_rungs([dict(rung) for rung in workshop.ladder])
+        with ui.row().classes('gap-2'):
+            ui.button(tr('prepare.add_rung'), on_click=lambda: self.show_rungs(
+                self.ladder() + [{'label': '', 'explanation': ''}])).props('flat data-testid=add-rung')
+            ui.button(tr('prepare.remove_rung'), on_click=lambda: self.show_rungs(self.ladder()[:-1])) \
+                .props('flat data-testid=remove-rung')
+        self.problem = ui.label().classes('status-line').props('role=alert data-testid=header-problem')
+        ui.button(tr('prepare.save_header'), on_click=lambda: on_save(self.values(), self.problem.set_text)) \
+            .props('data-testid=save-header')
+
+    def show_rungs(self, ladder: list[dict[str, str]]) -> None:
+        self.rungs_area.clear()
+        self.rungs = []
+        with self.rungs_area:
+            for number, rung in enumerate(ladder, start=1):
+                with ui.row().classes('w-full gap-2 no-wrap items-start').props('data-testid=rung'):
+                    self.rungs.append((
+                        ui.input(self.tr('prepare.rung', number=number), value=rung.get('label', ''))
+                        .props('outlined dense').classes('rung-label'),
+                        ui.input(self.tr('prepare.rung_explanation', number=number),
+                                 value=rung.get('explanation', '')).props('outlined dense').classes('grow')))
+
+    def ladder(self) -> list[dict[str, str]]:
+        return [{'label': label.value or '', 'explanation': explanation.value or ''} for label, explanation in self.rungs]
+
+    def values(self) -> dict[str, Any]:
+        return {'title': self.title.value or '', 'question': self.question.value or '',
+                'perspectives': [line.strip() for line in (self.perspectives.value or '').split('\n') if line.strip()],
+                'min_group_size': int(self.min_group_size.value) if self.min_group_size.value is not None else 0,
+                'ladder': self.ladder()}
