@@ -11,19 +11,18 @@ from typing import Any
 from nicegui import app, run, ui
 from pydantic import ValidationError
 
-from .. import accounts, plan_writer, plans, preparation
+from .. import plan_writer, plans, preparation
 from .. import workshop as workshops
 from ..i18n import Translator
 from ..models import Step
 from ..steps import kind_of
-from ..steps.base import DomainError
-from ..text import TextError, clean
+from ..text import clean
 from ..widgets.excel_upload import file_upload
 from ..widgets.settings_form import SettingsForm, problem
 from ..widgets.status_line import StatusLine
 from ..widgets.step_preview import step_preview
+from .facilitator import attempt, may_act, named, workshop_for
 from .frame import frame, language_switch, page_title, translator
-from .login import signed_in
 
 TOML = 'application/toml'
 
@@ -32,12 +31,9 @@ TOML = 'application/toml'
 async def prepare_page(host_token: str) -> None:
     tr = translator()
     frame(tr, kind='console')
-    workshop = await run.io_bound(workshops.find, host_token=host_token)
-    if workshop is None or not accounts.may_run(await signed_in(), workshop):
-        page_title(tr, 'console.not_allowed')
-        ui.link(tr('account.sign_in'), f'/login?next=/host/{host_token}/prepare').props('data-testid=sign-in-link')
-        return
-    await Preparation(tr, workshop.id).build(host_token)
+    workshop = await workshop_for(tr, host_token, f'/host/{host_token}/prepare')
+    if workshop is not None:
+        await Preparation(tr, workshop.id).build(host_token)
 
 
 def file_name(title: str) -> str:
@@ -67,7 +63,7 @@ class Preparation:
             with ui.row().classes('items-end gap-2'):
                 chosen = ui.select(plans.titles(), value=plans.DEFAULT_PLAN, label=tr('prepare.choose_plan')) \
                     .props('outlined data-testid=choose-plan').classes('w-72')
-                ui.button(tr('prepare.use_plan'), on_click=lambda: self.load(plans.load(chosen.value))) \
+                ui.button(tr('prepare.use_plan'), on_click=lambda: self.use_plan(chosen.value)) \
                     .props('outline data-testid=use-plan')
             with ui.row().classes('items-center gap-2'):
                 ui.button(tr('prepare.download'), icon='download', on_click=self.download) \
@@ -96,22 +92,13 @@ class Preparation:
             for number, step in enumerate(self.state.steps, start=1):
                 self.step_panel(number, step)
 
-    async def still_allowed(self) -> bool:
-        """Checked again for every action: events can be forged and an account can be signed out or removed."""
-        if self.state and accounts.may_run(await signed_in(self.user_storage), self.state.workshop):
-            return True
-        self.status.set_text(self.tr('console.not_allowed'))
-        return False
-
     async def act(self, done: str, function: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
-        """Store one change off the event loop and say `done`, or say why it was refused."""
+        """Store one change and say `done`, or say why it was refused."""
         if not await self.still_allowed():
             return False
         try:
-            await run.io_bound(function, *args, **kwargs)
-        except (DomainError, TextError) as error:
-            self.status.set_text(self.tr(error.key, **error.args_))
-            return False
+            if not await attempt(self.tr, self.status.set_text, function, *args, **kwargs):
+                return False
         except plans.PlanError as error:
             self.status.set_text(str(error))
             return False
@@ -119,7 +106,21 @@ class Preparation:
         self.status.set_text(done)
         return True
 
+    async def still_allowed(self) -> bool:
+        return await may_act(self.tr, self.user_storage, self.state.workshop, self.status.set_text)
+
     # --- the plan as a file ---------------------------------------------------------------------------------
+
+    async def use_plan(self, name: str) -> None:
+        """One of the plans in sessions/, by its name (only those: the name comes from the browser)."""
+        if name not in plans.available():
+            return
+        try:
+            plan = plans.load(name)
+        except plans.PlanError as error:
+            self.status.set_text(str(error))
+            return
+        await self.load(plan)
 
     async def load(self, plan: plans.Plan) -> None:
         await self.act(self.tr('prepare.loaded', title=plan.title), preparation.load_plan, self.workshop_id, plan)
@@ -190,14 +191,16 @@ class Preparation:
 
             with ui.row().classes('gap-2'):
                 ui.button(tr('console.save'), on_click=save).props('data-testid=save-step')
-                ui.button('↑', on_click=lambda: move(-1)) \
-                    .props(f'outline data-testid=move-up aria-label="{tr("console.move_up", title=step.title)}"')
-                ui.button('↓', on_click=lambda: move(1)) \
-                    .props(f'outline data-testid=move-down aria-label="{tr("console.move_down", title=step.title)}"')
+                for arrow, offset, testid, key in (('↑', -1, 'move-up', 'console.move_up'),
+                                                    ('↓', 1, 'move-down', 'console.move_down')):
+                    named(ui.button(arrow, on_click=lambda offset=offset: move(offset))
+                          .props(f'outline data-testid={testid}'), tr(key, title=step.title))
                 ui.button(tr('prepare.preview'), on_click=lambda: self.preview(step)) \
                     .props('outline data-testid=preview-step')
 
     async def preview(self, step: Step) -> None:
+        if not await self.still_allowed():
+            return
         asks, mine, results = await run.io_bound(preparation.preview, step.id)
         step_preview(self.tr, step, self.state.workshop, asks, mine, results)
 

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from app import plan_writer, plans
+
 from .axe import violations
 from .conftest import DESKTOP, FACILITATOR, PASSWORD
 from .helpers import by_testid, choose_file, sign_in
@@ -97,3 +99,23 @@ def test_a_plan_prepared_in_forms_is_saved_as_a_file_and_loaded_into_a_new_works
     expect(by_testid(page, 'question')).to_have_value(QUESTION)
     assert summaries(page) == prepared
     expect(open_step(page, 'Kiezen').locator('[data-testid=setting-dots]')).to_have_value('5')
+
+
+def test_the_text_of_a_shared_plan_stays_text(server, browser, tmp_path):
+    """A plan file from elsewhere is hostile input: a title written to end an attribute gives no link."""
+    hostile = 'Welkom" href="javascript:alert(1)'
+    plan = plans.load(plans.DEFAULT_PLAN)
+    plan.steps[0].title = hostile
+    shared = tmp_path / 'gedeeld.toml'
+    shared.write_text(plan_writer.dump(plan), encoding='utf-8')
+    page = browser.new_context(**DESKTOP).new_page()
+    sign_in(page, server.url, FACILITATOR, PASSWORD)
+    prepare_new_workshop(page, server)
+    choose_file(page, 'plan-upload', shared)
+    expect_status(page, 'Het programma „Samen in gesprek” staat klaar.')
+    expect(open_step(page, hostile).locator('[data-testid=move-down]')).to_have_attribute(
+        'aria-label', f'{hostile} omlaag')
+    assert page.locator('[href^="javascript"]').count() == 0
+    by_testid(page, 'console-link').click()
+    expect(by_testid(page, 'step-row').first).to_contain_text(hostile)
+    assert page.locator('[href^="javascript"]').count() == 0
