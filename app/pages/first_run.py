@@ -33,8 +33,14 @@ class Progress:
 def screen_is_open(workshop: Workshop) -> bool:
     """A browser shows this workshop's screen page now (in this process: `make run` is one)."""
     path = f'/s/{workshop.screen_token}'
-    return any(client.has_socket_connection and client._request is not None and client.request.url.path == path
-               for client in list(Client.instances.values()))
+    return any(client.has_socket_connection and _path(client) == path for client in list(Client.instances.values()))
+
+
+def _path(client: Client) -> str:
+    try:
+        return client.request.url.path
+    except RuntimeError:  # a client made without a request (NiceGUI's auto-index page)
+        return ''
 
 
 def progress(account: Account | None) -> Progress | None:

@@ -86,6 +86,8 @@ class Preparation:
         self.state = await run.io_bound(workshops.state, self.workshop_id)
         self.header.clear()
         with self.header:
+            if self.state.workshop.status != 'draft':  # said before the facilitator types in vain
+                ui.label(self.tr('prepare.not_draft')).classes('locked-note').props('data-testid=not-draft')
             HeaderForm(self.tr, self.state, self.save_header)
         self.steps.clear()
         with self.steps:

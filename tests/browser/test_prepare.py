@@ -50,6 +50,17 @@ def test_a_plan_prepared_in_forms_is_saved_as_a_file_and_loaded_into_a_new_works
     page = browser.new_context(**DESKTOP, accept_downloads=True).new_page()
     sign_in(page, server.url, FACILITATOR, PASSWORD)
     prepare_new_workshop(page, server)
+    by_testid(page, 'plan-title').fill('')
+    by_testid(page, 'save-header').click()
+    expect(by_testid(page, 'header-problem')).to_have_text('Naam van de bijeenkomst: dit moet u invullen.')
+    by_testid(page, 'plan-title').fill('Samen in gesprek')
+    for _ in range(4):
+        by_testid(page, 'remove-rung').click()
+    expect(by_testid(page, 'rung')).to_have_count(2)
+    by_testid(page, 'save-header').click()
+    expect(by_testid(page, 'header-problem')).to_have_text('Trap van eigenaarschap: vul er minstens 3 in.')
+    page.reload()  # nothing of it was stored
+    expect(by_testid(page, 'rung')).to_have_count(6)
 
     by_testid(page, 'question').fill(QUESTION)
     by_testid(page, 'save-header').click()

@@ -48,7 +48,14 @@ def test_the_plan_follows_edits_moves_and_typed_cards(database):
 def test_a_plan_is_not_loaded_once_someone_joined(database):
     workshop = workshops.create(plans.load(plans.DEFAULT_PLAN))
     workshops.open_for_joining(workshop.id)
-    workshops.join(workshop.id, 'browser-1')
+    resident = workshops.join(workshop.id, 'browser-1')
+    ideas = next(step for step in workshops.state(workshop.id).steps if step.key == workshops.IDEA_STEP_KEY)
+    workshops.go_to_step(workshop.id, ideas.id)
+    workshops.act(resident.id, ideas.id, {'text': 'Een idee van een inwoner'})
+    assert all(step.cards == [] for step in preparation.plan_of(workshop.id).steps)  # a resident's card is no plan's
     with pytest.raises(DomainError, match='prepare.not_draft'):
         preparation.load_plan(workshop.id, every_kind_plan())
+    with pytest.raises(DomainError, match='prepare.not_draft'):
+        preparation.edit_header(workshop.id, title='Anders', question='', min_group_size=3, perspectives=['Inwoner'],
+                                ladder=[{'label': f'Trede {n}'} for n in range(3)])
     assert len(workshops.state(workshop.id).steps) == len(plans.load(plans.DEFAULT_PLAN).steps)
