@@ -100,6 +100,10 @@ def test_a_plan_prepared_in_forms_is_saved_as_a_file_and_loaded_into_a_new_works
     not_toml.write_text('title = "niet afgesloten', encoding='utf-8')
     choose_file(page, 'plan-upload', not_toml)
     expect_status(page, 'geen-toml.toml: not valid TOML')
+    too_large = tmp_path / 'te-groot.toml'
+    too_large.write_bytes(b'#' * (300 * 1024))
+    choose_file(page, 'plan-upload', too_large)
+    expect_status(page, 'Dit bestand kan niet. Kies een programma-bestand (.toml) van hoogstens 256 kB.')
     page.reload()  # what is stored: nothing changed
     expect(by_testid(page, 'question')).to_have_value(
         'Hoe maken we ondersteuning in onze wijk beter?')
@@ -130,3 +134,5 @@ def test_the_text_of_a_shared_plan_stays_text(server, browser, tmp_path):
     by_testid(page, 'console-link').click()
     expect(by_testid(page, 'step-row').first).to_contain_text(hostile)
     assert page.locator('[href^="javascript"]').count() == 0
+    page.get_by_role('button', name=f'{hostile} omlaag', exact=True).click()  # the console's arrows keep their names
+    expect(by_testid(page, 'step-row').nth(1)).to_contain_text(hostile)
