@@ -48,6 +48,9 @@ class Preparation:
         self.user_storage = app.storage.user
         self.open_step: int | None = None  # the step panel to keep open when the list is rebuilt
         self.state: workshops.State | None = None
+        self.header_shown: tuple[Any, ...] = ()
+        self.keep_focus = ''  # the test id of the arrow just pressed in the open step's panel
+        self.focus_next: ui.button | None = None
 
     async def build(self, host_token: str) -> None:
         tr = self.tr
@@ -84,15 +87,24 @@ class Preparation:
 
     async def refresh(self) -> None:
         self.state = await run.io_bound(workshops.state, self.workshop_id)
-        self.header.clear()
-        with self.header:
-            if self.state.workshop.status != 'draft':  # said before the facilitator types in vain
-                ui.label(self.tr('prepare.not_draft')).classes('locked-note').props('data-testid=not-draft')
-            HeaderForm(self.tr, self.state, self.save_header)
+        workshop = self.state.workshop
+        header = (workshop.status, workshop.title, workshop.question, workshop.min_group_size, workshop.perspectives,
+                  workshop.ladder)
+        if header != self.header_shown:  # unchanged: what is being typed there stays while a step is saved
+            self.header_shown = header
+            self.header.clear()
+            with self.header:
+                if workshop.status != 'draft':  # said before the facilitator types in vain
+                    ui.label(self.tr('prepare.not_draft')).classes('locked-note').props('data-testid=not-draft')
+                HeaderForm(self.tr, self.state, self.save_header)
         self.steps.clear()
         with self.steps:
             for number, step in enumerate(self.state.steps, start=1):
                 self.step_panel(number, step)
+        if self.focus_next is not None:  # a keyboard user who moved a step keeps the focus on its arrow
+            # through the page's client: the handler's own element (the old arrow) is gone with the old list
+            self.steps.client.run_javascript(f'document.getElementById("c{self.focus_next.id}")?.focus()')
+            self.focus_next, self.keep_focus = None, ''
 
     async def act(self, done: str, function: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         """Store one change and say `done`, or say why it was refused."""
@@ -185,8 +197,8 @@ class Preparation:
                 await self.act(tr('prepare.step_saved', title=title.value or ''), workshops.edit_step, step.id,
                                title=title.value or '', body=body.value or '', settings=form.values())
 
-            async def move(offset: int) -> None:
-                self.open_step = step.id
+            async def move(offset: int, testid: str) -> None:
+                self.open_step, self.keep_focus = step.id, testid
                 place = min(max(number + offset, 1), len(self.state.steps))
                 await self.act(tr('prepare.moved', title=step.title, number=place), workshops.move_step, step.id,
                                offset)
@@ -195,8 +207,10 @@ class Preparation:
                 ui.button(tr('console.save'), on_click=save).props('data-testid=save-step')
                 for arrow, offset, testid, key in (('↑', -1, 'move-up', 'console.move_up'),
                                                     ('↓', 1, 'move-down', 'console.move_down')):
-                    named(ui.button(arrow, on_click=lambda offset=offset: move(offset))
-                          .props(f'outline data-testid={testid}'), tr(key, title=step.title))
+                    arrow_button = named(ui.button(arrow, on_click=lambda offset=offset, testid=testid: move(
+                        offset, testid)).props(f'outline data-testid={testid}'), tr(key, title=step.title))
+                    if step.id == self.open_step and testid == self.keep_focus:
+                        self.focus_next = arrow_button
                 ui.button(tr('prepare.preview'), on_click=lambda: self.preview(step)) \
                     .props('outline data-testid=preview-step')
 

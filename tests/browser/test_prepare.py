@@ -71,6 +71,7 @@ def test_a_plan_prepared_in_forms_is_saved_as_a_file_and_loaded_into_a_new_works
     expect_status(page, 'De stap „Kiezen” is opgeslagen.')
     open_step(page, 'Hoe gaat het nu?').locator('[data-testid=move-up]').click()
     expect_status(page, 'De stap „Hoe gaat het nu?” is nu stap 3.')
+    expect(page.get_by_role('button', name='Hoe gaat het nu? omhoog')).to_be_focused()  # kept for the keyboard
     expect(by_testid(page, 'prepare-step').nth(2)).to_contain_text('3. Hoe gaat het nu? (Schaal)')
     expect(by_testid(page, 'prepare-step').nth(3)).to_contain_text('4. Wat is het probleem volgens u?')
     prepared = summaries(page)
