@@ -116,6 +116,11 @@ def test_a_plan_prepared_in_forms_is_saved_as_a_file_and_loaded_into_a_new_works
     assert summaries(page) == prepared
     expect(open_step(page, 'Kiezen').locator('[data-testid=setting-dots]')).to_have_value('5')
 
+    by_testid(page, 'use-plan').click()  # back to the default plan from sessions/
+    expect_status(page, 'Het programma „Samen in gesprek” staat klaar.')
+    expect(by_testid(page, 'question')).to_have_value('Hoe maken we ondersteuning in onze wijk beter?')
+    assert summaries(page) == default
+
 
 def test_the_text_of_a_shared_plan_stays_text(server, browser, tmp_path):
     """A plan file from elsewhere is hostile input: a title written to end an attribute gives no link."""
