@@ -11,6 +11,7 @@ from nicegui import app, run, ui
 from nicegui.events import KeyEventArguments
 from pydantic import ValidationError
 
+from .. import kit
 from .. import workshop as workshops
 from ..export import intake, workbook
 from ..hub import Update, hub
@@ -23,12 +24,11 @@ from ..steps.viewbase import ScreenContext
 from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
 from ..widgets.settings_form import SettingsForm
-from .feedback_controls import FeedbackControls
+from .feedback_controls import PDF, FeedbackControls
 from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from .facilitator import attempt, may_act, named, workshop_for
 from .frame import frame, language_switch, translator
-from .screen import join_address
 
 STEP_KEYS = {'PageDown': 1, 'ArrowRight': 1, 'PageUp': -1, 'ArrowLeft': -1}
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -36,7 +36,7 @@ XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 @ui.page('/host/{host_token}', reconnect_timeout=30)
 async def console_page(host_token: str) -> None:
-    tr = translator()
+    tr = translator(residents=False)
     frame(tr, kind='console')
     workshop = await workshop_for(tr, host_token, f'/host/{host_token}')
     if workshop is not None:
@@ -63,13 +63,13 @@ class Console:
         with ui.column().classes('page-column console-column gap-4'):
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label(workshop.title).classes('page-title').props('role=heading aria-level=1')
-                language_switch(tr)
+                language_switch(tr, residents=False)
             with ui.row().classes('gap-4 items-center'):
                 ui.link(tr('console.open_screen'), f'/s/{workshop.screen_token}', new_tab=True) \
                     .props('data-testid=screen-link')
                 ui.link(tr('console.prepare'), f'/host/{workshop.host_token}/prepare').props('data-testid=prepare-link')
                 ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
-                ui.label(join_address(workshop.join_token)).classes('hint').props('data-testid=join-address')
+                ui.label(workshops.join_address(workshop.join_token)).classes('hint').props('data-testid=join-address')
             self.status = StatusLine()
             self.workshop_bar = ui.row().classes('gap-2 items-center')
             self.people = ui.label().props('data-testid=people')
@@ -187,6 +187,7 @@ class Console:
                                                                        'confirm-end', self.end)) \
                 .props('outline color=negative data-testid=end')
         ui.button(tr('console.download_excel'), on_click=self.download).props('outline data-testid=download-excel')
+        ui.button(tr('console.download_kit'), on_click=self.download_kit).props('outline data-testid=download-kit')
         ui.button(tr('console.delete'), on_click=self.ask_delete) \
             .props('flat color=negative data-testid=delete')
 
@@ -198,14 +199,22 @@ class Console:
         """Build the workbook in a worker process and hand it to the browser. Not a thread: a large workshop's
         workbook takes seconds of pure-Python work that would hold the GIL and stall every live page
         (bench/export_live_bench.py). The worker opens its own database engine from the same settings."""
+        await self.deliver('console.preparing_excel', workbook.in_worker, workbook.filename, XLSX)
+
+    async def download_kit(self) -> None:
+        """The printed kit in the console's language, made in a worker process like the workbook."""
+        await self.deliver('console.preparing_kit', kit.pdf, kit.filename, PDF, self.tr.language)
+
+    async def deliver(self, preparing: str, make: Callable[..., bytes], name: Callable[[Any], str], media_type: str,
+                      *args: Any) -> None:
         if not await self.still_allowed():
             return
-        self.status.set_text(self.tr('console.preparing_excel'))
+        self.status.set_text(self.tr(preparing))
         workshop = self.state.workshop
-        data = await run.cpu_bound(workbook.in_worker, workshop.id)
+        data = await run.cpu_bound(make, workshop.id, *args)
         if data is None:  # the server is shutting down
             return
-        ui.download(data, workbook.filename(workshop), XLSX)
+        ui.download(data, name(workshop), media_type)
         self.status.set_text(self.tr('console.done'))
 
     def confirm(self, question: str, action: str, testid: str, on_confirm: Callable[[], Awaitable[Any]]) -> None:

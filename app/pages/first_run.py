@@ -12,7 +12,6 @@ from .. import workshop as workshops
 from ..i18n import Translator
 from ..models import Account, Workshop
 from .login import signed_in
-from .screen import join_address
 
 CHECK_SECONDS = 2.0  # how often the list looks again while something is still to do (a screen or a phone elsewhere)
 
@@ -117,7 +116,7 @@ class FirstRunGuide:
                 .props('outline data-testid=first-run-open')
         elif number == 5:
             ui.label(tr('first_run.phone_how', code=workshop.code))
-            ui.label(join_address(workshop.join_token)).classes('join-address-line') \
+            ui.label(workshops.join_address(workshop.join_token)).classes('join-address-line') \
                 .props('data-testid=first-run-join-address')
 
     async def create(self) -> None:

@@ -30,7 +30,7 @@ TOML = 'application/toml'
 
 @ui.page('/host/{host_token}/prepare')
 async def prepare_page(host_token: str) -> None:
-    tr = translator()
+    tr = translator(residents=False)
     frame(tr, kind='console')
     workshop = await workshop_for(tr, host_token, f'/host/{host_token}/prepare')
     if workshop is not None:

@@ -42,7 +42,7 @@ class Results:
     def build(self) -> None:
         tr, found, workshop = self.tr, self.found, self.found.workshop
         with ui.column().classes('page-column phone-column results-column gap-3'):
-            with ui.row().classes('w-full items-center justify-between no-wrap no-print'):
+            with ui.row().classes('w-full items-center justify-between no-print'):
                 ui.button(tr('results_page.print'), on_click=lambda: ui.run_javascript('window.print()')) \
                     .props('outline no-caps data-testid=print')
                 language_switch(tr)
