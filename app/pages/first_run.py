@@ -3,7 +3,7 @@ trial workshop on the default plan with its screen open and a test phone joined,
 is so. It shows while the installation has no account, or the signed-in facilitator has at most one workshop."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nicegui import Client, app, run, ui
 
@@ -43,7 +43,8 @@ def _path(client: Client) -> str:
 
 
 def progress(account: Account | None) -> Progress | None:
-    """Where the first facilitator stands, or None: this is no first run (any more)."""
+    """Where the first facilitator stands as the database says (all but the screen), or None: this is no first run
+    (any more)."""
     if account is None:
         return None if accounts.all_accounts() else Progress(account=False)
     made = accounts.workshops_of(account)
@@ -52,8 +53,8 @@ def progress(account: Account | None) -> Progress | None:
     if not made:
         return Progress(account=True)
     workshop = made[0]
-    return Progress(account=True, workshop=workshop, screen=screen_is_open(workshop),
-                    opened=workshop.status != 'draft', joined=workshops.participant_count(workshop.id) > 0)
+    return Progress(account=True, workshop=workshop, opened=workshop.status != 'draft',
+                    joined=workshops.participant_count(workshop.id) > 0)
 
 
 class FirstRunGuide:
@@ -62,8 +63,13 @@ class FirstRunGuide:
         self.user_storage = app.storage.user
         self.shown: Progress | None = None
 
-    async def build(self) -> None:
+    async def now(self) -> Progress | None:
+        """The database's part off the event loop, the screen's (NiceGUI's own clients) on it."""
         now = await run.io_bound(progress, self.account)
+        return replace(now, screen=screen_is_open(now.workshop)) if now and now.workshop else now
+
+    async def build(self) -> None:
+        now = await self.now()
         if now is None:
             return
         with ui.column().classes('first-run gap-2').props('data-testid=first-run'):
@@ -74,7 +80,7 @@ class FirstRunGuide:
         ui.timer(CHECK_SECONDS, self.check)
 
     async def check(self) -> None:
-        now = await run.io_bound(progress, self.account)
+        now = await self.now()
         if now is not None and now != self.shown:
             self.show(now)
 
