@@ -27,7 +27,6 @@ def phone(ctx: PhoneContext) -> None:
                      on_change=new_card).classes('w-full')
     why = TextField(tr('cards.why'), max_length=MOTIVATION_MAX_LENGTH, multiline=True, testid='card-why',
                     on_change=new_card).classes('w-full') if settings.motivation else None
-    own = ui.column().classes('w-full gap-1')
     progress = ui.label().classes('hint').props('data-testid=card-progress')
 
     def written() -> tuple[str, str]:
@@ -56,6 +55,7 @@ def phone(ctx: PhoneContext) -> None:
             show_own(mine)
 
     send = TapButton(tr('cards.send'), submit, testid='send-card').classes('big-button')
+    own = ui.column().classes('w-full gap-1')  # below the button: a new card does not push it out of view
     show_own(ctx.mine)
 
 
