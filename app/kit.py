@@ -1,5 +1,5 @@
 """The printed kit of a workshop (one PDF): a poster with the QR code, the short code and the written join address;
-a table card with what a table host does; and the paper form of every step whose kind prints one now
+a table card with what a table host does, one per table that has a host (one with a blank for the table otherwise); and the paper form of every step whose kind prints one now
 (`paper_form`, app/steps/paper.py). Printed before the session it has the forms the plan makes possible; printed
 during the session also those that list the cards written so far (stippen, the ladder).
 
@@ -8,6 +8,7 @@ on are drawn shapes beside their words. In the facilitator's language (Dutch by 
 app/i18n. Blocks: the console calls it in a worker process."""
 from __future__ import annotations
 
+from . import table_hosts
 from . import workshop as workshops
 from .config import settings
 from .i18n import DEFAULT_LANGUAGE, Translator
@@ -32,7 +33,8 @@ def pdf(workshop_id: int, language: str = DEFAULT_LANGUAGE) -> bytes:
     workshop = state.workshop
     document = Document(tr('kit.title', title=workshop.title), SIZES, BOLD, tr.language)
     _poster(document, tr, workshop)
-    _table_card(document, tr, workshop)
+    for table in table_hosts.tables_of(workshop_id) or [None]:
+        _table_card(document, tr, workshop, table)
     for number, step in enumerate(state.steps, start=1):
         form = kind_of(step.kind).paper_form(step, workshop, workshops.asks(step.id))
         if form is not None:
@@ -59,10 +61,13 @@ def _poster(document: Document, tr: Translator, workshop: Workshop) -> None:
     document.block('subheading', tr('kit.poster_paper'), align='C')
 
 
-def _table_card(document: Document, tr: Translator, workshop: Workshop) -> None:
+def _table_card(document: Document, tr: Translator, workshop: Workshop, table: str | None) -> None:
     document.add_page()
     document.block('title', tr('kit.table_title'))
-    _part(document, tr, Write(('kit.table', {}), lines=1))
+    if table is None:
+        _part(document, tr, Write(('kit.table', {}), lines=1))
+    else:
+        document.block('heading', tr('kit.table_named', table=table))
     document.block('heading', tr('kit.host_heading'))
     for number, key in enumerate(HOST_STEPS, start=1):
         document.block('text', tr('kit.numbered', number=number, text=tr(key)))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app import db, demo, kit, plans
+from app import db, demo, kit, plans, table_hosts
 from app import workshop as workshops
 
 from .pdfs import qr_of_first_page, smallest_type, text_of
@@ -31,6 +31,15 @@ def test_the_posters_qr_code_leads_to_the_join_address(draft, tmp_path):
     for expected in ('Doe mee!', draft.title, 'Scan de QR-code met uw telefoon.', draft.code, address,
                      'Geen telefoon?', 'Tafelkaart', 'Wat doet de tafelhost?'):
         assert expected in text, expected
+
+
+def test_each_table_with_a_host_gets_its_own_table_card(draft, tmp_path):
+    assert 'Tafel: Tafel' not in text_of(kit.pdf(draft.id), tmp_path)  # no hosts yet: one card, the table left blank
+    for name, table in (('Anna', 'Tafel 1'), ('Bram', 'Tafel 2'), ('Cor', 'Tafel 2')):
+        table_hosts.add(draft.id, name, table)
+    text = text_of(kit.pdf(draft.id), tmp_path)
+    assert text.count('Tafelkaart') == 2
+    assert 'Tafel: Tafel 1' in text and 'Tafel: Tafel 2' in text
 
 
 def test_printed_before_the_session_it_has_the_forms_the_plan_makes_possible(draft, tmp_path):
