@@ -108,7 +108,7 @@ class RunControls:
         if blank:
             ui.label(tr('console.screen_is_blank')).classes('locked-note').props('data-testid=blank-note')
         if step is not None:
-            with ui.element('div').classes('run-buttons'):
+            with ui.element('div').classes('run-buttons timer-buttons'):
                 minutes = ui.number(tr('console.minutes'), value=5, min=0.5, max=120, step=0.5) \
                     .props('outlined data-testid=timer-minutes')
                 ui.button(tr('console.start_timer'), on_click=lambda: self.act(
