@@ -14,7 +14,7 @@ TEST_COMMANDS := chromium zbarimg soffice haproxy pdftotext pdftoppm
 
 N ?= 3
 
-.PHONY: run demo test cluster run-tools test-tools bench bench-quick bench-export bench-ladder
+.PHONY: run demo test test-fast cluster run-tools test-tools bench bench-quick bench-export bench-ladder
 
 run: $(INSTALLED) run-tools
 	$(PY) -m app
@@ -30,6 +30,10 @@ cluster: $(INSTALLED) run-tools
 
 test: $(INSTALLED) run-tools test-tools
 	$(PY) -m pytest -q
+
+# The rules and the export without a browser or a server, for while you work
+test-fast: $(INSTALLED) run-tools test-tools
+	$(PY) -m pytest -q tests/unit
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -1,5 +1,5 @@
-"""The command line: `python -m app` serves; `demo`, `export`, `import-responses`, `report`, `facilitator` and
-`simulate` do the rest (see --help)."""
+"""The command line: `python -m app` serves; `demo`, `export`, `import-responses`, `report`, `kit`, `facilitator`
+and `simulate` do the rest (see --help)."""
 from __future__ import annotations
 
 import argparse
@@ -24,6 +24,11 @@ def main() -> None:
     report = commands.add_parser('report', help="write a workshop's participatieverslag (PDF)")
     report.add_argument('code', help='the workshop code, e.g. K7PQ2M')
     report.add_argument('-o', '--output', help='file to write (default: participatieverslag-<CODE>.pdf)')
+    kit = commands.add_parser('kit', help="write a workshop's printed kit (PDF): poster with QR code, table card, "
+                                          'paper forms')
+    kit.add_argument('code', help='the workshop code, e.g. K7PQ2M')
+    kit.add_argument('-o', '--output', help='file to write (default: materiaal-<CODE>.pdf)')
+    kit.add_argument('--language', default='nl', help='language of the texts: nl (the default) or en')
     facilitator = commands.add_parser('facilitator', help='manage facilitator accounts')
     actions = facilitator.add_subparsers(dest='action', required=True)
     add = actions.add_parser('add', help='add an account; the password is asked for, or read from stdin')
@@ -66,6 +71,8 @@ def main() -> None:
         sys.exit(import_responses(arguments.code, arguments.file))
     elif arguments.command == 'report':
         sys.exit(write_report(arguments.code, arguments.output))
+    elif arguments.command == 'kit':
+        sys.exit(write_kit(arguments.code, arguments.output, arguments.language))
     else:
         from .facilitators import main as facilitator_main
         sys.exit(facilitator_main(arguments))
@@ -142,6 +149,25 @@ def write_report(code: str, output: str | None) -> int:
     path = output or report.filename(found)
     Path(path).write_bytes(report.pdf(found.id))
     print(f'Participatieverslag of workshop {found.code} written to {path}.')
+    return 0
+
+
+def write_kit(code: str, output: str | None, language: str) -> int:
+    from pathlib import Path
+
+    from . import kit
+    from . import workshop as workshops
+    from .i18n import full_languages
+    if language not in full_languages():  # a phone language has not the kit's texts
+        print(f'The kit is written in {" or ".join(full_languages())}, not {language!r}.', file=sys.stderr)
+        return 1
+    found = workshops.find(code=code)
+    if found is None:
+        print(f'No workshop with code {code!r}.', file=sys.stderr)
+        return 1
+    path = output or kit.filename(found)
+    Path(path).write_bytes(kit.pdf(found.id, language))
+    print(f'Printed kit of workshop {found.code} written to {path}.')
     return 0
 
 

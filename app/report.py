@@ -2,17 +2,13 @@
 municipality does with it (and what not, and why). One list of blocks, written as a PDF (to attach to a council
 proposal) and as the workbook's Verslag sheet. Also the A4 with the results page's QR code, to hang up or hand out.
 
-In Dutch, the language of the council; every text through app/i18n. The PDF embeds DejaVu Sans (Debian's
-fonts-dejavu-core), which has the glyphs residents type: accents, Turkish, Arabic, €, curly quotes. Blocks: the
-console calls through run.io_bound."""
+In Dutch, the language of the council; every text through app/i18n. The PDF is app/pdf.py's document, whose font has
+the glyphs residents type. Blocks: the console calls through run.io_bound."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import qrcode
-from fpdf import FPDF
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,13 +20,11 @@ from .feedback import DECISIONS
 from .i18n import Translator
 from .models import Workshop
 from .outcomes import Outcomes
+from .pdf import Document
 from .steps.outcome import say
 
-FONT_DIR = Path('/usr/share/fonts/truetype/dejavu')
-FONT = 'DejaVu'
 SIZES = {'title': 18, 'heading': 14, 'subheading': 12, 'text': 11, 'item': 11, 'detail': 10}  # points
 BOLD = {'title', 'heading', 'subheading'}
-INDENT = {'item': 5, 'detail': 10}  # millimetres
 Block = tuple[str, str]  # (style, text): one of SIZES, and the text
 
 
@@ -110,43 +104,13 @@ def _day(moment: datetime) -> str:
 
 # --- the PDF -----------------------------------------------------------------------------------------------------
 
-class _Document(FPDF):
-    def __init__(self, title: str) -> None:
-        super().__init__(format='A4')
-        self.add_font(FONT, '', FONT_DIR / 'DejaVuSans.ttf')
-        self.add_font(FONT, 'B', FONT_DIR / 'DejaVuSans-Bold.ttf')
-        self.set_title(title)
-        self.set_lang('nl')
-        self.set_text_shaping(True)  # HarfBuzz: Arabic letters joined and right to left, as residents wrote them
-        self.set_auto_page_break(True, margin=18)
-        self.add_page()
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(FONT, size=9)
-        self.cell(0, 6, str(self.page_no()), align='C')
-
-    def block(self, style: str, text: str) -> None:
-        size = SIZES[style]
-        if style in BOLD:
-            self.ln(size * 0.25)
-        self.set_font(FONT, 'B' if style in BOLD else '', size)
-        margin = self.l_margin
-        self.set_left_margin(margin + INDENT.get(style, 0))  # every line of the block indented alike
-        self.multi_cell(0, size * 0.5, ('• ' if style == 'item' else '') + text, align='L', new_x='LMARGIN',
-                        new_y='NEXT')
-        self.set_left_margin(margin)
-        self.ln(1)
-
-    def qr(self, url: str, width: float) -> None:
-        self.image(qrcode.make(url, box_size=10, border=4).get_image(), x=(self.w - width) / 2, w=width,
-                   alt_text=url)
-        self.ln(2)
+def _document(title: str) -> Document:
+    return Document(title, SIZES, BOLD)
 
 
 def pdf(workshop_id: int) -> bytes:
     content = blocks(workshop_id)
-    document = _Document(content[0][1])
+    document = _document(content[0][1])
     for style, text in content:
         document.block(style, text)
     document.qr(feedback.results_url(workshop_id), 40)
@@ -158,7 +122,7 @@ def poster(workshop_id: int, tr: Translator | None = None) -> bytes:
     tr = tr or Translator()
     workshop = workshops.state(workshop_id).workshop
     url = feedback.results_url(workshop_id)
-    document = _Document(tr('report.poster_title'))
+    document = _document(tr('report.poster_title'))
     document.block('title', tr('report.poster_title'))
     document.block('heading', workshop.title)
     document.block('text', tr('report.poster_text'))

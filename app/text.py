@@ -39,3 +39,9 @@ def clean(raw: object, *, max_length: int, required: bool = True, multiline: boo
     if len(text) > max_length:
         raise TextError('error.text_too_long', max=max_length, length=len(text))
     return text
+
+
+def isolated(text: str) -> str:
+    """A resident's text set inside one of our sentences ('Waarom: …'): the isolate marks give it its own direction,
+    so an Arabic reason keeps its punctuation on its own side of a Dutch line (clean() strips such marks from input)."""
+    return f'\u2068{text}\u2069'

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, delete as sql_delete, func, select
 
-from . import changes, db
+from . import changes, config, db
 from .models import Answer, Card, Participant, Step, Workshop, now
 from .plans import Plan
 from .steps import KINDS, kind_of
@@ -94,6 +94,11 @@ def find(*, code: str = '', join_token: str = '', screen_token: str = '', host_t
                           ('host_token', host_token)) if value)
     with db.reading() as session:
         return session.exec(select(Workshop).where(getattr(Workshop, column) == value)).first()
+
+
+def join_address(join_token: str) -> str:
+    """What the QR code holds and the screen and the printed kit write out: the phone's page of the workshop."""
+    return f'{config.settings().effective_public_url}/w/{join_token}'
 
 
 # A venue's phones may share one public address, so the per-address limit is generous; the overall limit alone

@@ -10,7 +10,7 @@ from typing import Any
 from nicegui import app, run, ui
 from pydantic import ValidationError
 
-from .. import accounts
+from .. import accounts, kit
 from .. import workshop as workshops
 from ..export import intake, workbook
 from ..hub import Update, hub
@@ -23,20 +23,20 @@ from ..steps.viewbase import ScreenContext
 from ..text import TextError
 from ..widgets.excel_upload import excel_upload
 from ..widgets.settings_form import SettingsForm
-from .feedback_controls import FeedbackControls
+from .feedback_controls import PDF, FeedbackControls
 from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from .frame import frame, language_switch, page_title, translator
 from .login import signed_in
 from .run_controls import RunControls
-from .screen import join_address, miniature
+from .screen import miniature
 
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 
 @ui.page('/host/{host_token}', reconnect_timeout=30)
 async def console_page(host_token: str) -> None:
-    tr = translator()
+    tr = translator(residents=False)
     frame(tr, kind='console')
     workshop = await run.io_bound(workshops.find, host_token=host_token)
     if workshop is None or not accounts.may_run(await signed_in(), workshop):
@@ -69,7 +69,7 @@ class Console:
             with ui.row().classes('console-top items-center no-wrap gap-4'):
                 ui.label(workshop.title).classes('page-title grow').props('role=heading aria-level=1')
                 self.status = StatusLine()
-                language_switch(tr)
+                language_switch(tr, residents=False)
             with ui.element('section').classes('console-run').props(f'aria-label="{tr("console.current_step")}"'):
                 self.run_controls = RunControls(tr, self.act)
                 self.run_controls.build()
@@ -78,7 +78,8 @@ class Console:
                     ui.link(tr('console.open_screen'), f'/s/{workshop.screen_token}', new_tab=True) \
                         .props('data-testid=screen-link')
                     ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
-                ui.label(join_address(workshop.join_token)).classes('hint').props('data-testid=join-address')
+                ui.label(workshops.join_address(workshop.join_token)).classes('hint') \
+                    .props('data-testid=join-address')
                 self.perspectives = ui.label().props('data-testid=perspectives')
                 self.workshop_bar = ui.row().classes('gap-2 items-center')
                 miniature(tr, workshop.screen_token)
@@ -196,6 +197,7 @@ class Console:
                                                                        'confirm-end', self.end)) \
                 .props('outline color=negative data-testid=end')
         ui.button(tr('console.download_excel'), on_click=self.download).props('outline data-testid=download-excel')
+        ui.button(tr('console.download_kit'), on_click=self.download_kit).props('outline data-testid=download-kit')
         ui.button(tr('console.delete'), on_click=self.ask_delete) \
             .props('flat color=negative data-testid=delete')
 
@@ -210,14 +212,22 @@ class Console:
         """Build the workbook in a worker process and hand it to the browser. Not a thread: a large workshop's
         workbook takes seconds of pure-Python work that would hold the GIL and stall every live page
         (bench/export_live_bench.py). The worker opens its own database engine from the same settings."""
+        await self.deliver('console.preparing_excel', workbook.in_worker, workbook.filename, XLSX)
+
+    async def download_kit(self) -> None:
+        """The printed kit in the console's language, made in a worker process like the workbook."""
+        await self.deliver('console.preparing_kit', kit.pdf, kit.filename, PDF, self.tr.language)
+
+    async def deliver(self, preparing: str, make: Callable[..., bytes], name: Callable[[Any], str], media_type: str,
+                      *args: Any) -> None:
         if not await self.still_allowed():
             return
-        self.status.set_text(self.tr('console.preparing_excel'))
+        self.status.set_text(self.tr(preparing))
         workshop = self.state.workshop
-        data = await run.cpu_bound(workbook.in_worker, workshop.id)
+        data = await run.cpu_bound(make, workshop.id, *args)
         if data is None:  # the server is shutting down
             return
-        ui.download(data, workbook.filename(workshop), XLSX)
+        ui.download(data, name(workshop), media_type)
         self.status.set_text(self.tr('console.done'))
 
     def confirm(self, question: str, action: str, testid: str, on_confirm: Callable[[], Awaitable[Any]]) -> None:

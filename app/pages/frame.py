@@ -5,7 +5,7 @@ import json
 
 from nicegui import app, ui
 
-from ..i18n import DEFAULT_LANGUAGE, Translator, languages
+from ..i18n import DEFAULT_LANGUAGE, Translator, full_languages, languages
 from ..steps import KINDS
 
 KIND_STYLESHEETS = {f'/assets/steps/{declared.name}.css': declared.stylesheet for declared in KINDS.values()
@@ -16,8 +16,11 @@ COLORS = {'primary': '#1d4f91', 'secondary': '#5a3d8a', 'accent': '#8a3d00', 'po
           'negative': '#a3161a', 'info': '#1d4f91', 'warning': '#7a5200'}
 
 
-def translator() -> Translator:
-    return Translator(app.storage.user.get('language', DEFAULT_LANGUAGE))
+def translator(*, residents: bool = True) -> Translator:
+    """The language chosen in this browser. A facilitator's page (residents=False) only in one with every text: a
+    phone language (Turkish, Arabic, …) would leave it Dutch text in another language's layout."""
+    language = app.storage.user.get('language', DEFAULT_LANGUAGE)
+    return Translator(language if residents or language in full_languages() else DEFAULT_LANGUAGE)
 
 
 def frame(tr: Translator, *, kind: str) -> None:
@@ -45,14 +48,15 @@ def page_title(tr: Translator, key: str) -> None:
     ui.label(tr(key)).classes('page-title').props('role=heading aria-level=1')
 
 
-def language_switch(tr: Translator) -> None:
-    """Links to the other languages; the choice is remembered for this browser."""
+def language_switch(tr: Translator, *, residents: bool = True) -> None:
+    """Links to the other languages (on a facilitator's page those with every text); the choice is remembered for
+    this browser."""
     def choose(language: str) -> None:
         app.storage.user['language'] = language
         ui.navigate.reload()
 
     with ui.row().classes('language-switch gap-1'):
-        for language in languages():
+        for language in languages() if residents else full_languages():
             if language != tr.language:
                 ui.button(Translator(language)('meta.name'), on_click=lambda language=language: choose(language)) \
                     .props(f'flat dense no-caps lang={language} data-testid=language-{language}')

@@ -28,13 +28,13 @@ def address_of(request: Request) -> str:
 
 @ui.page('/login')
 async def login_page(request: Request, next: str = '/') -> None:  # noqa: A002  (the query parameter's name)
-    tr = translator()
+    tr = translator(residents=False)
     frame(tr, kind='start')
     target = next if next.startswith('/') and not next.startswith('//') else '/'  # never off-site
     first_account = not await run.io_bound(accounts.all_accounts)
     address = address_of(request)
     with ui.column().classes('page-column'):
-        language_switch(tr)
+        language_switch(tr, residents=False)
         ui.label(tr('account.first_title' if first_account else 'account.title')).classes('page-title') \
             .props('role=heading aria-level=1')
         message = StatusLine()

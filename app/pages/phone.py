@@ -62,7 +62,7 @@ class PhonePage:
     async def build(self) -> None:
         tr = self.tr
         with ui.column().classes('page-column phone-column'):
-            with ui.row().classes('w-full items-center justify-between no-wrap'):
+            with ui.row().classes('w-full items-center justify-between'):
                 ui.label(self.state.workshop.title).classes('workshop-title')
                 language_switch(tr)
             self.status = StatusLine(kept=tr('connection.tap_kept'), lost=tr('connection.tap_lost'))

@@ -14,6 +14,7 @@ from ..feedback import Answer
 from ..outcomes import Outcomes
 from ..i18n import Translator
 from ..steps.outcome import Item, say
+from ..text import isolated
 from . import accessibility
 from .frame import frame, language_switch, page_title, translator
 
@@ -41,7 +42,7 @@ class Results:
     def build(self) -> None:
         tr, found, workshop = self.tr, self.found, self.found.workshop
         with ui.column().classes('page-column phone-column results-column gap-3'):
-            with ui.row().classes('w-full items-center justify-between no-wrap no-print'):
+            with ui.row().classes('w-full items-center justify-between no-print'):
                 ui.button(tr('results_page.print'), on_click=lambda: ui.run_javascript('window.print()')) \
                     .props('outline no-caps data-testid=print')
                 language_switch(tr)
@@ -52,7 +53,7 @@ class Results:
             ui.label(tr('results_page.intro'))
             if workshop.question:
                 self.heading('results_page.question')
-                ui.label(workshop.question).classes('question')
+                ui.label(workshop.question).classes('question').props('dir=auto')
             self.heading('results_page.who')
             ui.label(tr('results_page.participants', count=found.participants)).props('data-testid=participants')
             if found.perspectives:
@@ -86,9 +87,9 @@ class Results:
                 .props(f'data-testid=outcome-item data-card={item.card_id or ""}'):
             if item.card_id in self.found.mine:
                 ui.label(tr('results_page.your_card')).classes('your-card').props('data-testid=your-card')
-            ui.label(item.text).classes('outcome-text')
+            ui.label(item.text).classes('outcome-text').props('dir=auto')
             if item.detail and (first or item.card_id is None):
-                ui.label(tr('results_page.why', text=item.detail)).classes('outcome-why')
+                ui.label(tr('results_page.why', text=isolated(item.detail))).classes('outcome-why')
             for figure in item.figures:
                 ui.label(say(tr, figure))
             if first:
@@ -104,7 +105,7 @@ class Results:
             ui.label(tr('results_page.response')).classes('answer-title')
             ui.label(tr('decision.' + answer.decision.replace(' ', '_'))).classes('answer-decision')
             if answer.explanation:
-                ui.label(answer.explanation).classes('outcome-why')
+                ui.label(answer.explanation).classes('outcome-why').props('dir=auto')
             if answer.owner:
                 ui.label(tr('results_page.owner', owner=answer.owner))
             if answer.due:

@@ -10,7 +10,7 @@ from nicegui import run, ui
 from .. import workshop as workshops
 from ..config import settings
 from ..hub import Update, hub
-from ..i18n import Translator
+from ..i18n import Translator, languages
 from ..models import Step
 from ..steps import kind_of
 from ..steps.kind import SHOWS_RESULTS
@@ -18,10 +18,6 @@ from ..steps.viewbase import ScreenContext
 from ..widgets.countdown import Countdown
 from ..widgets.qr import qr_image
 from .frame import frame, page_title, translator
-
-
-def join_address(join_token: str) -> str:
-    return f'{settings().effective_public_url}/w/{join_token}'
 
 
 def answered_line(tr: Translator, step: Step | None, answered: int | None, participants: int) -> str:
@@ -41,7 +37,7 @@ def miniature(tr: Translator, screen_token: str) -> None:
 
 @ui.page('/s/{screen_token}', reconnect_timeout=30)
 async def screen_page(screen_token: str) -> None:
-    tr = translator()
+    tr = translator(residents=False)
     frame(tr, kind='screen')
     workshop = await run.io_bound(workshops.find, screen_token=screen_token)
     if workshop is None:
@@ -66,9 +62,10 @@ class ScreenPage:
         tr, workshop = self.tr, self.state.workshop
         with ui.element('main').classes('screen-layout'):
             with ui.element('aside').classes('join-panel').props(f'aria-label="{tr("screen.join_heading")}"'):
-                address = join_address(workshop.join_token)
+                address = workshops.join_address(workshop.join_token)
                 qr_image(address, tr('screen.qr_alt'))
                 ui.label(tr('screen.scan')).classes('join-line')
+                self.languages()
                 ui.label(tr('screen.or_type_code', address=settings().effective_public_url)).classes('join-line')
                 ui.label(workshop.code).classes('join-code').props('data-testid=code')
                 ui.label(address).classes('join-address').props('data-testid=join-address')
@@ -84,6 +81,15 @@ class ScreenPage:
         await self.show(self.state, None)
         if self.state.current is not None:
             self.show_count(participants, await run.io_bound(workshops.answered, self.state.current.id))
+
+    def languages(self) -> None:
+        """The languages a phone can switch to, each named in itself (and marked so: WCAG's language of parts)."""
+        ui.label(self.tr('screen.languages')).classes('join-line')
+        with ui.row().classes('join-line join-languages gap-3').props('data-testid=phone-languages'):
+            for language in languages():
+                if language != self.tr.language:
+                    other = Translator(language)
+                    ui.label(other('meta.name')).props(f'lang={language} dir={other.direction}')
 
     def show_count(self, participants: int, answered: int | None = None) -> None:
         self.count.set_text(self.tr('screen.participants', count=participants))

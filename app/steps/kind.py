@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from ..models import Participant, Step, Workshop
 from .base import CARD_MAX_LENGTH, answered
+from .paper import PaperForm
 from .shapes import Asks
 
 if TYPE_CHECKING:  # the export's and the simulator's types; importing them here would make a cycle
@@ -64,6 +65,9 @@ class Kind:
     mine: Callable[[Session, Step, list[Participant]], dict[int, Any]]  # what each of these people gave here
     results: Callable[[Session, Step, Workshop], Any]  # a dataclass for screen, console and export
     export: Export
+    # what a resident without a phone fills in on paper (the printed kit), from the plan and what the step asks
+    # about now; None: nothing to print (yet). Every kind declares it: a new kind brings its own form
+    paper_form: Callable[[Step, Workshop, Asks], PaperForm | None]
     asks: Callable[[Session, Step, Workshop], Asks] = lambda db, step, workshop: Asks()  # what a phone is asked about
     # a facilitator's action on the step (hide an answer, approve a question), in the caller's transaction
     moderate: Callable[[Session, Step, dict[str, Any]], None] | None = None

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from app import db
 from app import workshop as workshops
+from app.i18n import Translator
 from app.steps import KINDS
 
 from ..kinds import every_kind_workshop
@@ -44,11 +45,15 @@ def test_start_screen_and_console_have_no_violations(server, browser, demo, view
     assert found == {url: [] for url in found}
 
 
-def test_every_step_kind_on_the_phone_has_no_violations(server, browser, tmp_path):
-    """One step of every registered kind, on a phone and at 320 CSS pixels (what 1280 pixels at 400 % zoom leave)."""
+@pytest.mark.parametrize('language', ['nl', 'ar', 'tr'])
+def test_every_step_kind_on_the_phone_has_no_violations(server, browser, tmp_path, language):
+    """One step of every registered kind, on a phone and at 320 CSS pixels (what 1280 pixels at 400 % zoom leave),
+    in Dutch and in two phone languages: Arabic, right to left, and Turkish."""
     join_url, steps = every_kind_workshop_on(server)
     phone = joined_phone(browser, join_url)
     narrow = joined_phone(browser, join_url, NARROW)
+    for page in (phone, narrow):
+        in_language(page, language)
     found, overflowing = {}, []
     for step in steps:
         moved_to(server, step)
@@ -61,6 +66,14 @@ def test_every_step_kind_on_the_phone_has_no_violations(server, browser, tmp_pat
     assert set(found) == set(KINDS)
     assert found == {kind: [] for kind in found}
     assert overflowing == []
+
+
+def in_language(phone, language: str) -> None:
+    """The phone switched to `language` with its own button, laid out in that language's direction."""
+    if language != 'nl':
+        by_testid(phone, f'language-{language}').click()
+    expect(phone.locator('html')).to_have_attribute('lang', language)
+    expect(phone.locator('html')).to_have_attribute('dir', Translator(language).direction)
 
 
 def every_kind_workshop_on(server) -> tuple[str, list]:

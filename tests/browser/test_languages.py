@@ -1,5 +1,6 @@
 """The phone chooses its own language (remembered), independent of the facilitator's; a language added as one
-file — here a right-to-left test language — works without code changes."""
+file — here a right-to-left test language — works without code changes; the phone languages (Arabic, Turkish, …)
+are offered on the screen and work on the phone."""
 from __future__ import annotations
 
 import json
@@ -9,6 +10,9 @@ import tomllib
 import pytest
 from playwright.sync_api import expect
 
+from app.i18n import Translator, languages
+
+from .axe import violations
 from .conftest import DESKTOP, PHONE, ROOT, Server
 from .helpers import by_testid, new_workshop
 
@@ -64,3 +68,31 @@ def test_phone_language_is_its_own_and_remembered_and_rtl_works(server_with_extr
     expect(phone.locator('html')).to_have_attribute('lang', 'zz')
     by_testid(console, 'next').click()
     expect(by_testid(phone, 'status')).to_have_text(RTL_MARK + 'Nu: Wie bent u hier?')
+
+
+@pytest.mark.parametrize('language', ['ar', 'tr'])
+def test_the_phone_joins_in_a_phone_language_and_the_screen_offers_them(server, browser, language):
+    """The screen says, under the QR code, which languages the phone also speaks (each named in itself); the join
+    page in Arabic (right to left) and Turkish has every text in that language and no accessibility violation."""
+    console = browser.new_context(**DESKTOP).new_page()
+    new_workshop(console, server)
+    screen = browser.new_context(**DESKTOP).new_page()
+    screen.goto(server.url + by_testid(console, 'screen-link').get_attribute('href'))
+    offered = by_testid(screen, 'phone-languages').locator('[lang]')
+    expect(offered).to_have_count(len(languages()) - 1)
+    expect(offered.and_(screen.locator(f'[lang="{language}"]'))).to_have_text(Translator(language)('meta.name'))
+
+    tr = Translator(language)
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(by_testid(console, 'join-address').inner_text())
+    by_testid(phone, f'language-{language}').click()
+    expect(phone.locator('html')).to_have_attribute('dir', tr.direction)
+    expect(by_testid(phone, 'join')).to_have_text(tr('phone.join'))
+    assert violations(phone) == []
+    by_testid(phone, 'join').click()
+    expect(by_testid(phone, 'status')).to_have_text(tr('phone.joined'))
+    phone.reload()  # remembered
+    expect(phone.locator('html')).to_have_attribute('lang', language)
+    by_testid(console, 'next').click()
+    expect(by_testid(phone, 'status')).to_have_text(tr('phone.now_at', title='Wie bent u hier?'))
+    expect(console.get_by_text('Volgende stap →')).to_be_visible()  # the facilitator's console stays Dutch

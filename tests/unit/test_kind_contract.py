@@ -1,6 +1,6 @@
 """What every registered step kind promises, checked for each kind the registry finds (a new folder is in here
 without a line of this file changing): settings round-trip, garbage refused with a domain error, an empty room,
-results that serialise, texts in every language, and its rows in the workbook."""
+results that serialise, texts in every language, its rows in the workbook, and its paper form in the printed kit."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,18 +12,20 @@ import openpyxl
 import pytest
 from sqlmodel import func, select
 
-from app import db
+from app import db, kit
 from app import workshop as workshops
 from app.export import workbook
 from app.i18n import Translator, catalog, languages
 from app.models import Answer, Card
 from app.steps import KINDS
 from app.steps.base import DomainError
+from app.steps.paper import Note, PaperForm, Tick, Write, text_of
 from app.steps.shapes import Asks
 from app.text import TextError
 from app.widgets.settings_form import label
 
 from ..kinds import every_kind_plan, every_kind_workshop, step_key
+from .pdfs import text_of as pdf_text
 
 GARBAGE = [{}, {'card': 'x'}, {'card': None}, {'card': True}, {'value': 'veel'}, {'option': -1}, {'text': 7},
            {'text': ['a']}, {'rung': 99}, {'answer': 'misschien'}, {'perspective': 3}, {'points': 'alles'},
@@ -100,6 +102,29 @@ def test_every_setting_has_a_label_for_its_form_in_every_language(name):
 def test_views_give_a_phone_and_a_screen(name):
     views = KINDS[name].view_module()
     assert callable(views.phone) and callable(views.screen)
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_every_kind_declares_its_paper_form_and_the_kit_prints_all_of_it(room, name, tmp_path):
+    """A kind's paper form (here with the cards its step asks about) is None, nothing to print, or parts whose every
+    text is said in each full language and stands in the printed kit under the step's heading."""
+    workshop, steps = room
+    step = steps[step_key(name)]
+    form = KINDS[name].paper_form(step, workshop, workshops.asks(step.id))
+    printed = pdf_text(kit.pdf(workshop.id), tmp_path)
+    heading = f'{step.title} Bijeenkomst:'
+    if form is None:
+        assert heading not in printed
+        return
+    assert isinstance(form, PaperForm) and form.parts
+    texts = [text for part in form.parts for text in (
+        [part.text] if isinstance(part, Note) else [part.label] if isinstance(part, Write) else part.choices)]
+    assert all(isinstance(part, Note | Write | Tick) for part in form.parts)
+    for language in ('nl', 'en'):
+        said = [text_of(Translator(language), text) for text in texts]
+        assert not [text for text in said if '{' in text or text in catalog('nl')], language  # no key, no hole
+    form_text = printed[printed.index(heading):]
+    assert [text for text in texts if text_of(Translator(), text) not in form_text] == []
 
 
 def test_the_workbook_has_every_kinds_step_and_answers(room):

@@ -93,3 +93,26 @@ def test_report_on_the_command_line(answered, tmp_path):
                           env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert 'Het loket opent in maart.' in text_of(output.read_bytes(), tmp_path)
+
+
+def test_a_right_to_left_card_is_drawn_right_to_left(database, tmp_path):
+    """An Arabic card's own line in the PDF ends on the left: its '!' is the leftmost word there, as in the browser."""
+    workshop = demo.fill()
+    step = next(step for step in workshops.state(workshop.id).steps if step.key == 'ideeen')
+    workshops.add_card(workshop.id, step.id, 'مرحبا بالجميع في الحي!')
+    workshops.end(workshop.id)
+    (tmp_path / 'verslag.pdf').write_bytes(report.pdf(workshop.id))
+    boxes = subprocess.run(['pdftotext', '-bbox', str(tmp_path / 'verslag.pdf'), '-'], capture_output=True,
+                           text=True, check=True).stdout
+    lines: dict[tuple[int, str], list[tuple[float, str]]] = {}
+    page = 0
+    for new_page, left, top, word in re.findall(r'(<page )|<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>',
+                                                boxes):
+        page += bool(new_page)
+        if not new_page:
+            lines.setdefault((page, top), []).append((float(left), word))
+    arabic_only = [words for words in lines.values() if any('!' in word for _, word in words)
+                   and not any(re.search('[A-Za-z0-9]', word) for _, word in words)]
+    assert arabic_only, 'the Arabic card has a line of its own'
+    for words in arabic_only:
+        assert '!' in min(words)[1], words
