@@ -4,9 +4,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .steps import KINDS
 from .steps.base import CARD_MAX_LENGTH
@@ -15,6 +15,8 @@ from .text import TextError, clean
 SESSIONS_DIR = Path(__file__).parent.parent / 'sessions'
 DEFAULT_PLAN = 'methode-jet'
 MAX_PLAN_CARDS = 50
+MAX_PLAN_STEPS = 60
+MAX_PLAN_BYTES = 256 * 1024  # an uploaded plan; the default plan is about 5 KiB
 
 
 class PlanError(ValueError):
@@ -37,15 +39,22 @@ class StepPlan(BaseModel):
     settings: dict[str, Any] = {}
 
 
-class PlanFile(BaseModel):
+Perspective = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+
+
+class PlanHeader(BaseModel):
+    """What a plan says before its steps: the workshop's title, question, perspectives and ladder."""
     model_config = ConfigDict(extra='forbid')
     title: str = Field(min_length=1, max_length=120)
     question: str = Field(default='', max_length=500)
-    description: str = ''
+    description: str = Field(default='', max_length=2000)
     min_group_size: int = Field(default=3, ge=1, le=50)
-    perspectives: list[str] = Field(min_length=1)
+    perspectives: list[Perspective] = Field(min_length=1, max_length=20)
     ladder: list[Rung] = Field(min_length=3, max_length=8)
-    steps: list[StepPlan] = Field(min_length=1)
+
+
+class PlanFile(PlanHeader):
+    steps: list[StepPlan] = Field(min_length=1, max_length=MAX_PLAN_STEPS)
 
 
 @dataclass
@@ -81,12 +90,21 @@ def load(name_or_path: str | Path) -> Plan:
     if path.suffix != '.toml':
         path = SESSIONS_DIR / f'{name_or_path}.toml'
     try:
-        raw = tomllib.loads(path.read_text(encoding='utf-8'))
+        data = path.read_bytes()
     except FileNotFoundError as error:
         raise PlanError(f'{path.name}: file not found') from error
+    return read(data, path.name)
+
+
+def read(data: bytes, source: str) -> Plan:
+    """A plan from the bytes of a file (one in sessions/, or an uploaded one: hostile until checked)."""
+    if len(data) > MAX_PLAN_BYTES:
+        raise PlanError(f'{source}: larger than {MAX_PLAN_BYTES // 1024} KiB')
+    try:
+        raw = tomllib.loads(data.decode('utf-8'))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise PlanError(f'{path.name}: not valid TOML ({error})') from error
-    return parse(raw, path.name)
+        raise PlanError(f'{source}: not valid TOML ({error})') from error
+    return parse(raw, source)
 
 
 def parse(raw: dict[str, Any], source: str) -> Plan:
@@ -96,9 +114,12 @@ def parse(raw: dict[str, Any], source: str) -> Plan:
         plan_file = PlanFile.model_validate(raw)
     except ValidationError as error:
         raise PlanError(f'{source}: {_describe(error)}') from error
+    _clean_header(plan_file, source)
     seen: dict[str, str] = {}
     for number, step in enumerate(plan_file.steps, start=1):
         where = f'{source}: step {number} ({step.key})'
+        step.title = _text(step.title, f'{where}: title', max_length=120, multiline=False)
+        step.body = _text(step.body, f'{where}: body', max_length=2000, required=False)
         if step.key in seen:
             raise PlanError(f'{where}: the key "{step.key}" is used twice')
         kind = KINDS.get(step.kind)
@@ -118,6 +139,39 @@ def parse(raw: dict[str, Any], source: str) -> Plan:
                 description=plan_file.description, min_group_size=plan_file.min_group_size,
                 perspectives=plan_file.perspectives, ladder=[rung.model_dump() for rung in plan_file.ladder],
                 steps=plan_file.steps)
+
+
+def header(raw: dict[str, Any]) -> PlanHeader:
+    """A plan's own fields as a facilitator edits them, checked and cleaned as in a plan file: raises pydantic's
+    ValidationError (for the form) or PlanError."""
+    checked = PlanHeader.model_validate(raw)
+    _clean_header(checked, '')
+    return checked
+
+
+def _clean_header(plan: PlanHeader, source: str) -> None:
+    """The plan's texts cleaned like a resident's: an uploaded plan comes from anywhere."""
+    where = f'{source}: ' if source else ''
+    plan.title = _text(plan.title, f'{where}title', max_length=120, multiline=False)
+    plan.question = _text(plan.question, f'{where}question', max_length=500, required=False)
+    plan.description = _text(plan.description, f'{where}description', max_length=2000, required=False)
+    plan.perspectives = [_text(name, f'{where}perspectives.{number}', max_length=80, multiline=False)
+                         for number, name in enumerate(plan.perspectives)]
+    twice = next((name for name in plan.perspectives if plan.perspectives.count(name) > 1), None)
+    if twice is not None:
+        raise PlanError(f'{where}perspectives: "{twice}" is listed twice')
+    for number, rung in enumerate(plan.ladder):
+        rung.label = _text(rung.label, f'{where}ladder.{number}.label', max_length=80, multiline=False)
+        rung.explanation = _text(rung.explanation, f'{where}ladder.{number}.explanation', max_length=200,
+                                 required=False)
+
+
+def _text(value: str, where: str, *, max_length: int, required: bool = True, multiline: bool = True) -> str:
+    try:
+        return clean(value, max_length=max_length, required=required, multiline=multiline)
+    except TextError as error:
+        problem = 'is empty' if error.key == 'error.text_empty' else f'is longer than {max_length} characters'
+        raise PlanError(f'{where} {problem}') from error
 
 
 def _split_settings(step: Any) -> Any:

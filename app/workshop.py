@@ -66,6 +66,12 @@ def _create(session: Session, plan: Plan, *, title: str, municipality: str = '',
         min_group_size=plan.min_group_size, owner_id=owner_id, previous=previous)
     session.add(workshop)
     session.flush()
+    add_plan_steps(session, workshop, plan)
+    return workshop
+
+
+def add_plan_steps(session: Session, workshop: Workshop, plan: Plan) -> None:
+    """The plan's steps with the cards it lists, in the workshop that has none yet; the first one is current."""
     steps = [Step(workshop_id=workshop.id, position=position, key=step_plan.key, kind=step_plan.kind,
                   title=step_plan.title, body=step_plan.body, settings=step_plan.settings)
              for position, step_plan in enumerate(plan.steps)]
@@ -74,10 +80,8 @@ def _create(session: Session, plan: Plan, *, title: str, municipality: str = '',
     for step, step_plan in zip(steps, plan.steps):
         if step_plan.cards:
             _add_cards(session, step, [(text, '') for text in step_plan.cards], origin=PLAN_ORIGIN)
-    first = session.exec(select(Step).where(Step.workshop_id == workshop.id).order_by(Step.position)).first()
-    workshop.current_step_id = first.id
-    first.opened_at = now()
-    return workshop
+    workshop.current_step_id = steps[0].id
+    steps[0].opened_at = now()
 
 
 def _unused_code(session: Session) -> str:

@@ -2,7 +2,7 @@
 accessibility test): a kind added as a folder is in them without editing a test."""
 from __future__ import annotations
 
-from app import plans
+from app import plan_writer, plans
 from app import workshop as workshops
 from app.i18n import Translator
 from app.models import Workshop
@@ -29,11 +29,10 @@ def every_kind_plan(ideas: list[str] = IDEAS, own_cards: list[str] | None = None
             step.cards = own_cards
         steps.append(step)
     default = plans.load(plans.DEFAULT_PLAN)
-    raw = {'title': 'Elke soort stap', 'question': 'Werkt elke soort stap?', 'perspectives': default.perspectives,
-           'ladder': default.ladder,
-           'steps': [{'key': step.key, 'kind': step.kind, 'title': step.title, 'cards': step.cards, **step.settings}
-                     for step in steps]}
-    return plans.parse(raw, 'elke-soort.toml')
+    draft = plans.Plan(name='elke-soort', title='Elke soort stap', question='Werkt elke soort stap?', description='',
+                       min_group_size=default.min_group_size, perspectives=default.perspectives,
+                       ladder=default.ladder, steps=steps)
+    return plans.parse(plan_writer.as_raw(draft), 'elke-soort.toml')  # checked as a plan file is
 
 
 def every_kind_workshop(owner_id: int | None = None, plan: plans.Plan | None = None) -> Workshop:

@@ -10,7 +10,7 @@ from typing import Any
 from nicegui import app, run, ui
 from pydantic import ValidationError
 
-from .. import accounts, kit
+from .. import kit
 from .. import workshop as workshops
 from ..export import intake, workbook
 from ..hub import Update, hub
@@ -20,14 +20,13 @@ from ..steps import KINDS, kind_of
 from ..steps.base import DomainError
 from ..steps.kind import MODERATED_CARDS
 from ..steps.viewbase import ScreenContext
-from ..text import TextError
 from ..widgets.excel_upload import excel_upload
 from ..widgets.settings_form import SettingsForm
 from .feedback_controls import PDF, FeedbackControls
 from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
-from .frame import frame, language_switch, page_title, translator
-from .login import signed_in
+from .facilitator import attempt, may_act, named, workshop_for
+from .frame import frame, language_switch, translator
 from .run_controls import RunControls
 from .screen import miniature
 
@@ -38,12 +37,9 @@ XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 async def console_page(host_token: str) -> None:
     tr = translator(residents=False)
     frame(tr, kind='console')
-    workshop = await run.io_bound(workshops.find, host_token=host_token)
-    if workshop is None or not accounts.may_run(await signed_in(), workshop):
-        page_title(tr, 'console.not_allowed')
-        ui.link(tr('account.sign_in'), f'/login?next=/host/{host_token}').props('data-testid=sign-in-link')
-        return
-    await Console(tr, await run.io_bound(workshops.state, workshop.id)).build()
+    workshop = await workshop_for(tr, host_token, f'/host/{host_token}')
+    if workshop is not None:
+        await Console(tr, await run.io_bound(workshops.state, workshop.id)).build()
 
 
 class Console:
@@ -77,6 +73,8 @@ class Console:
                 with ui.row().classes('gap-4 items-center'):
                     ui.link(tr('console.open_screen'), f'/s/{workshop.screen_token}', new_tab=True) \
                         .props('data-testid=screen-link')
+                    ui.link(tr('console.prepare'), f'/host/{workshop.host_token}/prepare') \
+                        .props('data-testid=prepare-link')
                     ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
                 ui.label(workshops.join_address(workshop.join_token)).classes('hint') \
                     .props('data-testid=join-address')
@@ -165,10 +163,8 @@ class Console:
         if not await self.still_allowed():
             return False
         try:
-            await run.io_bound(function, *args, **kwargs)
-        except (DomainError, TextError) as error:
-            self.status.set_text(self.tr(error.key, **error.args_))
-            return False
+            if not await attempt(self.tr, self.status.set_text, function, *args, **kwargs):
+                return False
         except (ValidationError, ValueError) as error:
             self.status.set_text(self.tr('console.bad_settings', problem=_first_problem(error)))
             return False
@@ -203,10 +199,7 @@ class Console:
 
     async def still_allowed(self) -> bool:
         """Checked again for every action: events can be forged and an account can be signed out or removed."""
-        if accounts.may_run(await signed_in(self.user_storage), self.state.workshop):
-            return True
-        self.status.set_text(self.tr('console.not_allowed'))
-        return False
+        return await may_act(self.tr, self.user_storage, self.state.workshop, self.status.set_text)
 
     async def download(self) -> None:
         """Build the workbook in a worker process and hand it to the browser. Not a thread: a large workshop's
@@ -351,10 +344,9 @@ class Console:
         with ui.row().classes('step-actions gap-1 no-wrap'):
             ui.button(tr('console.go'), on_click=lambda: self.act(workshops.go_to_step, self.workshop_id, step.id)) \
                 .props('flat dense data-testid=go-step')
-            ui.button('↑', on_click=lambda: self.act(workshops.move_step, step.id, -1)) \
-                .props(f'flat dense aria-label="{tr("console.move_up", title=step.title)}"')
-            ui.button('↓', on_click=lambda: self.act(workshops.move_step, step.id, 1)) \
-                .props(f'flat dense aria-label="{tr("console.move_down", title=step.title)}"')
+            for arrow, offset, key in (('↑', -1, 'console.move_up'), ('↓', 1, 'console.move_down')):
+                named(ui.button(arrow, on_click=lambda offset=offset: self.act(workshops.move_step, step.id, offset))
+                      .props('flat dense'), tr(key, title=step.title))
             ui.button(tr('console.edit'), on_click=lambda: self.edit_dialog(step)) \
                 .props('flat dense data-testid=edit-step')
             ui.button(tr('console.remove'), on_click=lambda: self.ask_remove(step)) \

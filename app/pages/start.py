@@ -18,6 +18,7 @@ from ..widgets.excel_upload import excel_upload
 from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from . import accessibility
+from .first_run import FirstRunGuide
 from .frame import frame, language_switch, translator
 from .login import address_of, signed_in
 
@@ -50,8 +51,9 @@ async def start_page(request: Request) -> None:
                                                          'data-testid=code').on('keydown.enter', join)
             ui.button(tr('start.join'), on_click=join).props('data-testid=join-code')
 
-        ui.label(tr('start.prepare')).classes('section-title').props('role=heading aria-level=2')
         account = await signed_in()
+        await FirstRunGuide(tr, account).build()
+        ui.label(tr('start.prepare')).classes('section-title').props('role=heading aria-level=2')
         if account is None:
             ui.link(tr('account.sign_in'), '/login').props('data-testid=sign-in-link')
         else:

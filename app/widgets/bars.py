@@ -39,7 +39,8 @@ class Bars:
         self._keys = [key for key, _, _ in items]
         with self._container:
             for key, label, _ in items:
-                with ui.element('div').classes('bar-row w-full').props(f'data-key="{key}"') as row:
+                with ui.element('div').classes('bar-row w-full') as row:
+                    row._props['data-key'] = key  # not through .props(): a key (a perspective, an option) is plan text
                     label_element = ui.label(label).classes('bar-label').props('dir=auto')
                     with ui.row().classes('w-full items-center no-wrap gap-2'):
                         with ui.element('div').classes('bar-track'):

@@ -68,12 +68,17 @@ class SettingsForm:
 
     def problem(self, error: ValidationError) -> str:
         """The first problem, in plain words, with the setting's label."""
-        first = error.errors()[0]
-        field = label(self.tr, self.kind, str(first['loc'][0])) if first['loc'] else ''
-        context = first.get('ctx') or {}
-        limit = next((context[bound] for bound in ('ge', 'le', 'min_length', 'max_length') if bound in context), '')
-        key = f'settings.error_{first["type"]}'
-        message = self.tr(key, limit=limit)
-        if message == key:
-            message = self.tr('settings.error_other')
-        return f'{field}: {message}' if field else self.tr('settings.error_together')
+        return problem(self.tr, error, lambda name: label(self.tr, self.kind, name))
+
+
+def problem(tr: Translator, error: ValidationError, field_label: Callable[[str], str]) -> str:
+    """The first problem of a form's values, in plain words, with the label of the field it is about."""
+    first = error.errors()[0]
+    field = field_label(str(first['loc'][0])) if first['loc'] else ''
+    context = first.get('ctx') or {}
+    limit = next((context[bound] for bound in ('ge', 'le', 'min_length', 'max_length') if bound in context), '')
+    key = f'settings.error_{first["type"]}'
+    message = tr(key, limit=limit)
+    if message == key:
+        message = tr('settings.error_other')
+    return f'{field}: {message}' if field else tr('settings.error_together')

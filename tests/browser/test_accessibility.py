@@ -8,14 +8,14 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from app import db
+from app import accounts, db
 from app import workshop as workshops
 from app.i18n import Translator
 from app.steps import KINDS
 
-from ..kinds import every_kind_workshop
+from ..kinds import every_kind_plan, every_kind_workshop
 from .axe import violations
-from .conftest import DESKTOP, PHONE, ROOT
+from .conftest import DESKTOP, FACILITATOR, PASSWORD, PHONE, ROOT
 
 NARROW = {**PHONE, 'viewport': {'width': 320, 'height': 640}}
 SCROLLS_SIDEWAYS = 'document.documentElement.scrollWidth > window.innerWidth + 1'
@@ -106,3 +106,30 @@ def test_locking_a_step_is_announced_on_the_phone(server, browser, demo):
     expect(status).to_have_text('Deze stap is gesloten. Wacht op de volgende stap.')
     expect(status).to_have_attribute('aria-live', 'polite')
     expect(by_testid(phone, 'add-dot')).to_have_count(0)
+
+
+@pytest.mark.parametrize('viewport', [DESKTOP, NARROW], ids=['desktop', 'narrow'])
+def test_preparing_every_step_kind_has_no_violations(server, browser, viewport):
+    """The preparation forms with every kind's settings open, and every kind's preview (phone and screen)."""
+    db.configure(server.database_url)
+    try:
+        owner = next(account for account in accounts.all_accounts() if account.name == FACILITATOR)
+        workshop = workshops.create(every_kind_plan(), owner_id=owner.id)
+    finally:
+        db.engine().dispose()
+    page = browser.new_context(**viewport).new_page()
+    sign_in(page, server.url, FACILITATOR, PASSWORD)
+    page.goto(f'{server.url}/host/{workshop.host_token}/prepare')
+    panels = by_testid(page, 'prepare-step')
+    expect(panels).to_have_count(len(KINDS) + 1)
+    for panel in panels.all():
+        panel.locator('.q-expansion-item__container > .q-item').click()
+        expect(panel.locator('[data-testid=save-step]')).to_be_visible()
+    found = {'forms': violations(page) + (['scrolls sideways'] if page.evaluate(SCROLLS_SIDEWAYS) else [])}
+    for number, panel in enumerate(panels.all()):
+        panel.locator('[data-testid=preview-step]').click()
+        expect(by_testid(page, 'preview-phone')).to_be_visible()
+        found[f'preview {number}'] = violations(page)
+        by_testid(page, 'close-preview').click()
+        expect(by_testid(page, 'preview-phone')).to_have_count(0)
+    assert found == {name: [] for name in found}

@@ -64,3 +64,32 @@ def test_bad_setting_names_the_setting(tmp_path):
 def test_missing_plan_is_a_clear_error():
     with pytest.raises(PlanError, match='nope.toml: file not found'):
         plans.load('nope')
+
+
+def test_an_uploaded_plan_over_the_size_limit_is_refused_before_it_is_read():
+    with pytest.raises(PlanError, match=r'^upload\.toml: larger than 256 KiB'):
+        plans.read(b'#' * (plans.MAX_PLAN_BYTES + 1), 'upload.toml')
+
+
+def test_a_plan_that_is_not_utf8_is_not_valid_toml():
+    with pytest.raises(PlanError, match=r'^upload\.toml: not valid TOML'):
+        plans.read(b'title = "\xff"', 'upload.toml')
+
+
+def test_a_plan_s_texts_are_cleaned_like_a_resident_s():
+    text = (MINIMAL.replace('title = "T"', 'title = "T\\u202e\\u0007"')
+            + '[[steps]]\nkey = "a"\nkind = "info"\ntitle = "A\\u0000"\n')
+    plan = plans.read(text.encode(), 'upload.toml')
+    assert (plan.title, plan.steps[0].title) == ('T', 'A')
+
+
+def test_an_empty_step_title_after_cleaning_is_refused():
+    text = MINIMAL + '[[steps]]\nkey = "a"\nkind = "info"\ntitle = "\\u202e"\n'
+    with pytest.raises(PlanError, match=r'step 1 \(a\): title is empty'):
+        plans.read(text.encode(), 'upload.toml')
+
+
+def test_a_perspective_listed_twice_is_refused():
+    text = MINIMAL.replace('["Inwoner"]', '["Inwoner", "Inwoner"]') + '[[steps]]\nkey = "a"\nkind = "info"\ntitle = "A"\n'
+    with pytest.raises(PlanError, match='"Inwoner" is listed twice'):
+        plans.read(text.encode(), 'upload.toml')
