@@ -9,7 +9,7 @@ import json
 import random
 import secrets
 
-from . import accounts, feedback, plans
+from . import accounts, feedback, plans, table_hosts
 from . import workshop as workshops
 from .config import settings
 from .steps import kind_of
@@ -57,10 +57,12 @@ def fill(owner_id: int | None = None) -> workshops.Workshop:
 def main(*, as_json: bool = False) -> None:
     password = secrets.token_urlsafe(12)
     workshop = fill(accounts.ensure(DEMO_ACCOUNT, password).id)
+    helper = table_hosts.add(workshop.id, 'Hanna', 'Tafel 1')  # its link exists only now: a hash is stored
     base = settings().effective_public_url
     links = {'code': workshop.code, 'host_url': f'{base}/host/{workshop.host_token}',
              'screen_url': f'{base}/s/{workshop.screen_token}', 'join_url': f'{base}/w/{workshop.join_token}',
-             'results_url': feedback.results_url(workshop.id), 'facilitator': DEMO_ACCOUNT, 'password': password}
+             'results_url': feedback.results_url(workshop.id), 'helper_url': table_hosts.address(helper.token),
+             'facilitator': DEMO_ACCOUNT, 'password': password}
     if as_json:
         print(json.dumps(links))
         return
@@ -69,4 +71,5 @@ def main(*, as_json: bool = False) -> None:
     print(f'  Screen:      {links["screen_url"]}')
     print(f'  Join:        {links["join_url"]}')
     print(f'  Results:     {links["results_url"]}')
+    print(f'  Table host:  {links["helper_url"]} (Hanna, Tafel 1)')
     print(f'Sign in as facilitator "{DEMO_ACCOUNT}" with password {password} (new on every demo run).')

@@ -8,6 +8,9 @@ from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
+PHONE, PAPER = 'telefoon', 'papier'  # where a participant's answers come from: their own phone, or a paper form
+
+
 def now() -> datetime:
     return datetime.now(UTC)  # aware UTC: SQLModel stores and returns UTC on every database
 
@@ -65,15 +68,31 @@ class Step(SQLModel, table=True):
     removed_at: datetime | None = None  # taken out of the plan with residents' answers in it: kept, can be put back
 
 
+class Helper(SQLModel, table=True):
+    """A table host: enters the answers of the residents at their table who answer on paper. Reached through a
+    secret link of their own, of which only a hash is kept; revoking it closes the helper page."""
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key='workshop.id', index=True, ondelete='CASCADE')
+    name: str = Field(max_length=40)
+    table_name: str = Field(max_length=40)  # the table they host, e.g. "Tafel 2"
+    token_hash: str = Field(unique=True, index=True, max_length=64)  # sha256 of the secret link's token
+    created_at: datetime = Field(default_factory=now)
+    revoked_at: datetime | None = None
+
+
 class Participant(SQLModel, table=True):
     __table_args__ = (UniqueConstraint('workshop_id', 'browser_key'), UniqueConstraint('workshop_id', 'pseudonym'))
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key='workshop.id', index=True, ondelete='CASCADE')
-    browser_key: str = Field(max_length=64)  # the phone's cookie id: a reload finds the same participant
+    browser_key: str = Field(max_length=64)  # the phone's cookie id (a paper resident's: made up): a reload finds them
     pseudonym: str = Field(max_length=16)
     nickname: str = ''
     perspective: str = ''
     joined_at: datetime = Field(default_factory=now)
+    source: str = Field(default=PHONE, max_length=10, sa_column_kwargs={'server_default': PHONE})  # or PAPER
+    table_name: str = Field(default='', max_length=40, sa_column_kwargs={'server_default': ''})  # '' at no table
+    # a paper resident's table host: only they enter this resident's answers
+    helper_id: int | None = Field(default=None, foreign_key='helper.id', index=True, ondelete='SET NULL')
 
 
 class Card(SQLModel, table=True):

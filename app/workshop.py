@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, delete as sql_delete, func, select
 
-from . import changes, config, db
-from .models import Answer, Card, Participant, Step, Workshop, now
+from . import changes, config, db, table_hosts
+from .models import PAPER, Answer, Card, Participant, Step, Workshop, now
 from .plans import Plan
 from .steps import KINDS, kind_of
 from .steps.base import DomainError, perspective_counts as counts_per_perspective
@@ -138,11 +138,19 @@ def participant(workshop_id: int, browser_key: str) -> Participant | None:
                                                       Participant.browser_key == browser_key)).first()
 
 
-def join(workshop_id: int, browser_key: str, *, nickname: str = '', perspective: str = '') -> Participant:
+def join(workshop_id: int, browser_key: str, *, nickname: str = '', perspective: str = '',
+         table: str = '') -> Participant:
     """The participant for this phone; a phone that joined before gets its own participant back."""
     existing = participant(workshop_id, browser_key)
     if existing is not None:
         return existing
+    return enter(workshop_id, browser_key, nickname=nickname, perspective=perspective, table=table)
+
+
+def enter(workshop_id: int, browser_key: str, *, nickname: str, perspective: str, table: str = '',
+          helper_id: int | None = None) -> Participant:
+    """A new participant while joining is open: a phone, or (with `helper_id`) a resident on paper at that table
+    host's table. An unknown perspective or table is left empty."""
     nickname = clean(nickname, max_length=NICKNAME_MAX_LENGTH, required=False, multiline=False)
     for _ in range(PSEUDONYM_TRIES):
         try:
@@ -150,10 +158,16 @@ def join(workshop_id: int, browser_key: str, *, nickname: str = '', perspective:
                 workshop = session.get(Workshop, workshop_id)
                 if workshop.status != 'open' or workshop.joining_locked:
                     raise DomainError('error.joining_closed')
-                if perspective not in workshop.perspectives:
-                    perspective = ''
                 new = Participant(workshop_id=workshop_id, browser_key=browser_key, nickname=nickname,
-                                  perspective=perspective, pseudonym='D-' + _random_code(CODE_ALPHABET, 6))
+                                  perspective=perspective if perspective in workshop.perspectives else '',
+                                  table_name=table if table and table in table_hosts.tables(session, workshop_id)
+                                  else '',
+                                  pseudonym='D-' + _random_code(CODE_ALPHABET, 6))
+                if helper_id is not None:
+                    helper = table_hosts.active(session, helper_id)
+                    if helper.workshop_id != workshop_id:
+                        raise DomainError('error.bad_request')
+                    new.source, new.helper_id, new.table_name = PAPER, helper.id, helper.table_name
                 session.add(new)
                 return new
         except IntegrityError:
@@ -173,29 +187,39 @@ def participant_count(workshop_id: int) -> int:
 # --- a participant's action ---------------------------------------------------------------------------------
 
 def act(participant_id: int, step_id: int, action: dict[str, Any]) -> dict[str, Any]:
-    """Record one action on the current, open step and return what the participant has given there now.
-
-    The step's state is checked in the same transaction as the write, under a lock on the participant,
-    so neither a late replay nor two quick taps can get around a rule."""
+    """Record one action on the current, open step and return what the participant has given there now."""
     with db.transaction() as session:
-        actor = _lock_participant(session, participant_id)
-        step = session.get(Step, step_id)
-        if actor is None or step is None or step.workshop_id != actor.workshop_id:
-            raise DomainError('error.bad_request')
-        workshop = session.get(Workshop, step.workshop_id)
-        if workshop.status == 'ended':
-            raise DomainError('error.workshop_ended')
-        if workshop.current_step_id != step.id:
-            raise DomainError('error.step_not_current')
-        if step.locked:
-            raise DomainError('error.step_locked')
-        kind = kind_of(step.kind)
-        kind.record(session, step, actor, action)
-        session.flush()
-        return kind.mine(session, step, [actor])[actor.id]
+        return record(session, lock_participant(session, participant_id), step_id, action)
 
 
-def _lock_participant(session: Session, participant_id: int) -> Participant | None:
+def record(session: Session, actor: Participant | None, step_id: int, action: dict[str, Any]) -> dict[str, Any]:
+    """One action of `actor` (locked by `lock_participant`) by the rule of the step's kind, in the caller's
+    transaction; returns what they have given there now.
+
+    The step's state is checked in the same transaction as the write, under the lock on the participant,
+    so neither a late replay nor two quick taps can get around a rule."""
+    step = session.get(Step, step_id)
+    check_open(session, actor, step)
+    kind = kind_of(step.kind)
+    kind.record(session, step, actor, action)
+    session.flush()
+    return kind.mine(session, step, [actor])[actor.id]
+
+
+def check_open(session: Session, actor: Participant | None, step: Step | None) -> None:
+    """Refused unless `step` is the current step of the actor's running workshop and not locked."""
+    if actor is None or step is None or step.workshop_id != actor.workshop_id:
+        raise DomainError('error.bad_request')
+    workshop = session.get(Workshop, step.workshop_id)
+    if workshop.status == 'ended':
+        raise DomainError('error.workshop_ended')
+    if workshop.current_step_id != step.id:
+        raise DomainError('error.step_not_current')
+    if step.locked:
+        raise DomainError('error.step_locked')
+
+
+def lock_participant(session: Session, participant_id: int) -> Participant | None:
     # SQLite's write transactions are already serial (BEGIN IMMEDIATE); PostgreSQL needs a row lock.
     query = select(Participant).where(Participant.id == participant_id)
     if session.get_bind().dialect.name == 'postgresql':

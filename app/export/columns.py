@@ -19,6 +19,10 @@ PERSPECTIVE = Column('Perspectief', 'Perspectief van de deelnemer. Leeg als de d
                                     'minder deelnemers dit perspectief kozen dan de minimale groepsgrootte.', 28)
 CARD = Column('Kaart', 'Nummer van het kaartje; zie blad Kaarten.', 8)
 CARD_TEXT = Column('Kaarttekst', 'Tekst van het kaartje.', 50)
+SOURCE = Column('Bron', 'Hoe de deelnemer meedeed: telefoon (met de eigen telefoon) of papier (een tafelhulp vulde de '
+                        'antwoorden in, van een papieren formulier of zoals de deelnemer ze zei).', 10)
+TABLE = Column('Tafel', 'Aan welke tafel de deelnemer zat (zelf gekozen bij het meedoen, of de tafel van de tafelhulp); '
+                        'leeg als er geen tafel is gekozen.', 12)
 MOMENT = Column('Tijdstip', 'Wanneer het antwoord gegeven werd (bij een gewijzigd antwoord: de eerste keer).', 19)
 
 # The municipality fills these in on Kaarten and LadderPerKaart and uploads the workbook back (export/responses.py)

@@ -32,6 +32,7 @@ class Facts:
         self.zone = ZoneInfo(settings().timezone)
         self.step_number = {step.id: number for number, step in enumerate(self.steps, start=1)}
         self.step_of = {step.id: step for step in self.steps}
+        self.participant = {person.id: person for person in self.participants}
         self.pseudonym = {person.id: person.pseudonym for person in self.participants}
         self.card_text = {card.id: card.text for card in self.cards}
         room = Counter(person.perspective for person in self.participants)

@@ -26,14 +26,16 @@ from ..steps import KINDS
 from ..steps.kind import DOT_VOTE
 from . import summary
 from .cells import write
-from .columns import CARD, CARD_TEXT, DECISION, MOMENT, PARTICIPANT, PERSPECTIVE, RESPONSE, STEP, decision_list, \
-    response_cells
+from .columns import CARD, CARD_TEXT, DECISION, MOMENT, PARTICIPANT, PERSPECTIVE, RESPONSE, SOURCE, STEP, TABLE, \
+    decision_list, response_cells
 from .facts import Facts, read
 from .tables import Column, put_table
 
-SCHEMA_VERSION = '1.2'  # 1.1: Kaarten got Herkomst; 1.2: the municipality's response columns, Verslag, Weggehaald
-READABLE_SCHEMAS = ('1.0', '1.1', SCHEMA_VERSION)  # what a follow-up session can start from
-RESPONSE_SCHEMAS = (SCHEMA_VERSION,)  # the workbooks that have the response columns
+# 1.1: Kaarten got Herkomst; 1.2: the municipality's response columns, Verslag, Weggehaald;
+# 1.3: Deelnemers, Stemmen and Ladder got Bron (telefoon, papier) and Tafel
+SCHEMA_VERSION = '1.3'
+READABLE_SCHEMAS = ('1.0', '1.1', '1.2', SCHEMA_VERSION)  # what a follow-up session can start from
+RESPONSE_SCHEMAS = ('1.2', SCHEMA_VERSION)  # the workbooks that have the response columns
 READ_SHEETS = ('Sessie', 'Stappen', 'Kaarten', 'Ladder')  # the sheets a follow-up or a response upload reads
 WORKER_NICENESS = 10  # 0 is normal, 19 the lowest priority
 CORE_SHEETS = {  # name: (its Excel tables, what it holds); the kinds' own sheets come before the Toelichting
@@ -47,7 +49,7 @@ CORE_SHEETS = {  # name: (its Excel tables, what it holds); the kinds' own sheet
     'Deelnemers': ('Deelnemers', 'Eén rij per deelnemer. De deelnemercode verbindt dit blad met de andere bladen.'),
     'Kaarten': ('Kaarten', 'Eén rij per kaartje: geschreven door een deelnemer of ingebracht door de begeleider.'),
     'Stemmen': ('Stemmen', 'Eén rij per antwoord bij schaal, peiling, stippen en draagvlak: een stip, een cijfer, '
-                           'een keuze.'),
+                           'een keuze. Antwoorden van papier tellen mee zoals die van een telefoon (kolom Bron).'),
 }
 EXPLANATION = 'Toelichting'
 KIND_SHEETS = {declared.export.sheet.name: declared.export.sheet for declared in KINDS.values()
@@ -82,7 +84,7 @@ STEPS = (STEP,
 STEPS_WRITTEN = (*STEPS, Column('Weggehaald', '"ja" als de begeleider de stap uit het programma haalde; de kaartjes '
                                               'en antwoorden staan er nog bij. Anders "nee".', 12))  # not read back
 PARTICIPANTS = (PARTICIPANT, PERSPECTIVE,
-                Column('Meegedaan op', 'Wanneer de deelnemer binnenkwam.', 19))
+                Column('Meegedaan op', 'Wanneer de deelnemer binnenkwam.', 19), SOURCE, TABLE)
 NICKNAME = Column('Bijnaam', 'Voornaam of bijnaam die de deelnemer zelf invulde (alleen als daarom gevraagd is).',
                   16)
 CARDS = (CARD, STEP,
@@ -108,7 +110,7 @@ VOTES = (STEP, Column('Soort', 'Soort stap; de tabel Soorten hieronder zegt per 
          Column('Keuze', 'De keuze zoals de app die bewaart (bijvoorbeeld ja_maar bij draagvlak).', 14),
          Column('Antwoord', 'De keuze in gewone woorden.', 24),
          Column('Reden', 'De reden die de deelnemer gaf, als die er is.', 40),
-         MOMENT)
+         MOMENT, SOURCE, TABLE)
 
 
 def build(workshop_id: int) -> Workbook:
@@ -185,8 +187,8 @@ def _participants(sheet: Worksheet, facts: Facts) -> None:
     with_nickname = any(person.nickname for person in facts.participants)
     columns = [*PARTICIPANTS, NICKNAME] if with_nickname else PARTICIPANTS
     put_table(sheet, 'Deelnemers', columns, (
-        (person.pseudonym, facts.perspective[person.id], facts.local(person.joined_at),
-         *([person.nickname] if with_nickname else [])) for person in facts.participants))
+        (person.pseudonym, facts.perspective[person.id], facts.local(person.joined_at), person.source,
+         person.table_name, *([person.nickname] if with_nickname else [])) for person in facts.participants))
 
 
 def _cards(sheet: Worksheet, facts: Facts) -> None:
@@ -203,9 +205,11 @@ def _votes(sheet: Worksheet, facts: Facts) -> None:
     for answer in facts.answers_where(lambda kind: kind.export.vote is not None):
         kind = facts.kind(answer.step_id)
         value, choice, label = kind.export.vote(answer)
-        rows.append((facts.step_number[answer.step_id], kind.export.label, facts.pseudonym[answer.participant_id],
-                     facts.perspective[answer.participant_id], answer.card_id, facts.card_text.get(answer.card_id),
-                     value, choice, label, answer.reason, facts.local(answer.created_at)))
+        person = facts.participant[answer.participant_id]
+        rows.append((facts.step_number[answer.step_id], kind.export.label, person.pseudonym,
+                     facts.perspective[person.id], answer.card_id, facts.card_text.get(answer.card_id),
+                     value, choice, label, answer.reason, facts.local(answer.created_at), person.source,
+                     person.table_name))
     put_table(sheet, 'Stemmen', VOTES, rows)
 
 

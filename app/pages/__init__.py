@@ -1,2 +1,2 @@
 """Importing this package registers every page route."""
-from . import accessibility, console, login, phone, prepare, results, screen, start  # noqa: F401
+from . import accessibility, console, helper, login, phone, prepare, results, screen, start  # noqa: F401

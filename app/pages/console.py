@@ -10,7 +10,7 @@ from typing import Any
 from nicegui import app, run, ui
 from pydantic import ValidationError
 
-from .. import kit
+from .. import kit, paper
 from .. import workshop as workshops
 from ..export import intake, workbook
 from ..hub import Update, hub
@@ -23,6 +23,7 @@ from ..steps.viewbase import ScreenContext
 from ..widgets.excel_upload import excel_upload
 from ..widgets.settings_form import SettingsForm
 from .feedback_controls import PDF, FeedbackControls
+from .table_host_controls import TableHostControls
 from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from .facilitator import attempt, may_act, named, workshop_for
@@ -90,6 +91,7 @@ class Console:
                 self.steps = ui.column().classes('w-full gap-1')
                 self.add_step_form()
                 self.admin_bar = ui.row().classes('gap-2 items-center')
+                await TableHostControls(tr, workshop, self.still_allowed, self.status.set_text).build()
                 await FeedbackControls(tr, workshop, self.still_allowed, self.status.set_text,
                                        lambda: self.status.set_text(tr('console.done'))).build()
         hub.subscribe(workshop.id, self.on_update)
@@ -112,9 +114,10 @@ class Console:
     async def _refresh(self, state: workshops.State, results: Any, *, rebuild: bool) -> None:
         self.state = state
         counts = await run.io_bound(workshops.perspective_counts, self.workshop_id)
-        if counts is None:  # run.io_bound gives None while the server shuts down
+        on_paper = await run.io_bound(paper.count, self.workshop_id)
+        if counts is None or on_paper is None:  # run.io_bound gives None while the server shuts down
             return
-        self.run_controls.show_people(sum(count for _, count in counts))
+        self.run_controls.show_people(sum(count for _, count in counts), on_paper)
         parts = [f'{perspective or self.tr("perspective.none")}: {count}' for perspective, count in counts if count]
         self.perspectives.set_text(self.tr('console.perspectives', parts=', '.join(parts)) if parts else '')
         step = state.current

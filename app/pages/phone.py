@@ -10,12 +10,12 @@ from typing import Any
 from fastapi.responses import RedirectResponse
 from nicegui import app, run, ui
 
-from .. import feedback, late_taps
+from .. import feedback, late_taps, table_hosts
 from .. import workshop as workshops
 from ..config import settings
 from ..hub import Update, hub
 from ..i18n import Translator
-from ..models import Participant
+from ..models import Participant, Step
 from ..steps import kind_of
 from ..steps.base import DomainError
 from ..steps.kind import COLLECTS_IDEAS
@@ -45,14 +45,31 @@ async def phone_page(join_token: str) -> RedirectResponse | None:
     participant = await run.io_bound(workshops.participant, workshop.id, browser_key)
     if workshop.status == 'ended' and participant is not None:  # afterwards, the old link shows what came of it
         return RedirectResponse(f'/r/{await run.io_bound(feedback.results_token, workshop.id)}', status_code=303)
-    await PhonePage(tr, state, participant, browser_key).build()
+    tables = await run.io_bound(table_hosts.tables_of, workshop.id) if participant is None else []
+    await PhonePage(tr, state, participant, browser_key, tables).build()
     return None
+
+
+def step_signature(state: workshops.State, asks: Asks | None) -> tuple[Any, ...]:
+    """What a step view shows (on a phone, and on a table host's page): when it changes, the view is rebuilt. What
+    the step asks about is part of it (the facilitator may type, hide or merge cards live), but not where residents
+    write their own cards: a rebuild would lose what they are typing."""
+    step = state.current
+    asked = step and not kind_of(step.kind).has(COLLECTS_IDEAS) and asks
+    return (state.workshop.status, state.workshop.joining_locked, step and step.id, step and step.locked,
+            step and step.title, step and step.body, step and str(step.settings), asked)
+
+
+def late_tap_message(step: Step | None) -> str:
+    """What a tap on a step view rebuilt meanwhile is told: it was not stored, and why."""
+    return 'error.step_locked' if step is not None and step.locked else 'error.tap_too_late'
 
 
 class PhonePage:
     def __init__(self, tr: Translator, state: workshops.State, participant: Participant | None,
-                 browser_key: str) -> None:
+                 browser_key: str, tables: list[str]) -> None:
         self.tr = tr
+        self.tables = tables  # to choose from when joining: the tables of the workshop's table hosts
         self.state = state
         self.participant = participant
         self.browser_key = browser_key
@@ -73,14 +90,7 @@ class PhonePage:
         await self.show(self.state, None)
 
     def screen_signature(self, state: workshops.State, asks: Asks | None) -> tuple[Any, ...]:
-        """What the phone shows: when it changes, the step view is rebuilt. What the step asks about is part of
-        it (the facilitator may type, hide or merge cards live), but not where residents write their own cards:
-        a rebuild would lose what they are typing."""
-        step = state.current
-        asked = step and not kind_of(step.kind).has(COLLECTS_IDEAS) and asks
-        return (self.participant is not None, state.workshop.status, state.workshop.joining_locked,
-                step and step.id, step and step.locked, step and step.title, step and step.body,
-                step and str(step.settings), asked)
+        return (self.participant is not None, *step_signature(state, asks))
 
     async def show(self, state: workshops.State, asks: Asks | None, mine: dict[str, Any] | None = None) -> None:
         async with self.in_order:  # updates wait for each other: an older one must not finish last
@@ -131,11 +141,15 @@ class PhonePage:
         perspective = ui.select({'': tr('perspective.none'), **{name: name for name in workshop.perspectives}},
                                 value='', label=tr('phone.perspective')) \
             .props('outlined data-testid=join-perspective').classes('w-full')
+        table = ui.select({'': tr('phone.no_table'), **{name: name for name in self.tables}}, value='',
+                          label=tr('phone.table')).props('outlined data-testid=join-table').classes('w-full') \
+            if self.tables else None
 
         async def join() -> None:
             try:
                 self.participant = await run.io_bound(workshops.join, workshop.id, self.browser_key,
-                                                      nickname=nickname.value or '', perspective=perspective.value or '')
+                                                      nickname=nickname.value or '', perspective=perspective.value or '',
+                                                      table=(table.value or '') if table is not None else '')
             except (DomainError, TextError) as error:
                 self.status.set_text(tr(error.key, **error.args_))
                 return
@@ -176,8 +190,7 @@ class PhonePage:
 
     def late_tap(self) -> None:
         """A tap on a view rebuilt meanwhile (it was kept while the connection was lost): it was not stored."""
-        step = self.state.current
-        self.status.set_text(self.tr('error.step_locked' if step is not None and step.locked else 'error.tap_too_late'))
+        self.status.set_text(self.tr(late_tap_message(self.state.current)))
 
     async def on_update(self, update: Update) -> None:
         await self.show(update.state, update.asks, update.mine.get(self.participant.id) if self.participant else None)

@@ -64,9 +64,11 @@ class RunControls:
         step = state.current
         self.countdown.set_end(step.timer_ends_at if step else None)
 
-    def show_people(self, participants: int) -> None:
+    def show_people(self, participants: int, on_paper: int) -> None:
+        """How many joined, and how many of them answer on paper (a table host enters their answers)."""
         self.participants = participants
-        self.people.set_text(self.tr('console.people', count=participants))
+        self.people.set_text(self.tr('console.people', count=participants)
+                             + (' ' + self.tr('console.on_paper', count=on_paper) if on_paper else ''))
 
     def show_answered(self, answered: int | None) -> None:
         step = self.state.current if self.state else None

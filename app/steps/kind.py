@@ -35,6 +35,20 @@ Rows = list[tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
+class PaperEntry:
+    """Whether and how a resident without a phone answers a step of this kind: a table host enters it for them on
+    the helper page, through the kind's own phone view and `record`, so the same rules and limits hold."""
+    answers: bool  # a table host can enter a paper resident's answers here
+    stack: bool = False  # a stack of paper forms can be entered one by one, each form one new paper participant
+    why_not: str = ''  # with answers False: the translation key of what the helper page says instead
+
+
+NOTHING_TO_ANSWER = PaperEntry(answers=False, why_not='paper.nothing_to_answer')  # residents answer nothing here
+ON_PAPER = PaperEntry(answers=True)  # a paper resident's answers, entered by their table host
+PAPER_STACK = PaperEntry(answers=True, stack=True)  # also a stack of anonymous forms: one form is one paper participant
+
+
+@dataclass(frozen=True)
 class Export:
     """What a kind adds to the workbook. `label` and `about` are Dutch: the workbook is a Dutch contract."""
     label: str  # the kind as written in the workbook (Stappen, Stemmen)
@@ -68,6 +82,8 @@ class Kind:
     # what a resident without a phone fills in on paper (the printed kit), from the plan and what the step asks
     # about now; None: nothing to print (yet). Every kind declares it: a new kind brings its own form
     paper_form: Callable[[Step, Workshop, Asks], PaperForm | None]
+    # whether and how a table host enters a paper resident's answers on the helper page; every kind says
+    paper_entry: PaperEntry
     asks: Callable[[Session, Step, Workshop], Asks] = lambda db, step, workshop: Asks()  # what a phone is asked about
     # a facilitator's action on the step (hide an answer, approve a question), in the caller's transaction
     moderate: Callable[[Session, Step, dict[str, Any]], None] | None = None

@@ -8,7 +8,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from app import accounts, db
+from app import accounts, db, paper, table_hosts
 from app import workshop as workshops
 from app.i18n import Translator
 from app.steps import KINDS
@@ -38,7 +38,8 @@ def test_start_screen_and_console_have_no_violations(server, browser, demo, view
     page.goto(server.url + '/login')
     found['login'] = violations(page)
     sign_in(page, server.url, demo['facilitator'], demo['password'])
-    for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url'], server.url + '/toegankelijkheid'):
+    for url in (server.url, demo['screen_url'], demo['host_url'], demo['join_url'], demo['helper_url'],
+                server.url + '/toegankelijkheid'):
         page.goto(url)
         page.wait_for_load_state('networkidle')
         found[url] = violations(page) + (['scrolls sideways'] if page.evaluate(SCROLLS_SIDEWAYS) else [])
@@ -62,6 +63,31 @@ def test_every_step_kind_on_the_phone_has_no_violations(server, browser, tmp_pat
             expect(by_testid(page, 'step-title')).to_have_text(step.title)
         found[step.kind] = violations(phone)
         if narrow.evaluate(SCROLLS_SIDEWAYS):
+            overflowing.append(step.kind)
+    assert set(found) == set(KINDS)
+    assert found == {kind: [] for kind in found}
+    assert overflowing == []
+
+
+def test_the_table_host_page_has_no_violations_on_every_step_kind(server, browser):
+    """A table host's page with a paper resident chosen, at every kind's step, on a phone and at 320 CSS pixels."""
+    join_url, steps = every_kind_workshop_on(server)
+    db.configure(server.database_url)
+    try:
+        new = table_hosts.add(steps[0].workshop_id, 'Hanna', 'Tafel 1')
+        resident = paper.add_resident(new.helper.id, nickname='Mevrouw Jansen')
+    finally:
+        db.engine().dispose()
+    address = f'{server.url}/t/{new.token}?voor={resident.id}'
+    pages = [browser.new_context(**device).new_page() for device in (PHONE, NARROW)]
+    found, overflowing = {}, []
+    for step in steps:
+        moved_to(server, step)
+        for page in pages:
+            page.goto(address)
+            expect(by_testid(page, 'step-title')).to_have_text(step.title)
+        found[step.kind] = violations(pages[0])
+        if pages[1].evaluate(SCROLLS_SIDEWAYS):
             overflowing.append(step.kind)
     assert set(found) == set(KINDS)
     assert found == {kind: [] for kind in found}

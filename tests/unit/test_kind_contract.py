@@ -12,13 +12,14 @@ import openpyxl
 import pytest
 from sqlmodel import func, select
 
-from app import db, kit
+from app import db, kit, paper, table_hosts
 from app import workshop as workshops
 from app.export import workbook
-from app.i18n import Translator, catalog, languages
+from app.i18n import Translator, catalog, full_languages, languages
 from app.models import Answer, Card
 from app.steps import KINDS
 from app.steps.base import DomainError
+from app.steps.kind import PaperEntry
 from app.steps.paper import Note, PaperForm, Tick, Write, text_of
 from app.steps.shapes import Asks
 from app.text import TextError
@@ -102,6 +103,35 @@ def test_every_setting_has_a_label_for_its_form_in_every_language(name):
 def test_views_give_a_phone_and_a_screen(name):
     views = KINDS[name].view_module()
     assert callable(views.phone) and callable(views.screen)
+
+
+@pytest.mark.parametrize('name', KIND_NAMES)
+def test_every_kind_says_whether_and_how_it_is_answered_on_paper(room, name):
+    """A paper resident's answers, entered by their table host, go through the kind's own rule: its demo answers
+    count like a phone's, garbage is refused; a kind that cannot be answered on paper says why, in every language."""
+    kind = KINDS[name]
+    assert isinstance(kind.paper_entry, PaperEntry)
+    workshop, steps = room
+    step = steps[step_key(name)]
+    workshops.go_to_step(workshop.id, step.id)
+    helper = table_hosts.add(workshop.id, 'Hanna', 'Tafel 1').helper
+    resident = paper.add_resident(helper.id)
+    before = counts()
+    if not kind.paper_entry.answers:
+        assert not kind.paper_entry.stack
+        assert all(catalog(language).get(kind.paper_entry.why_not) for language in full_languages())
+        with pytest.raises(DomainError) as refused:
+            paper.act_for(helper.id, resident.id, step.id, {})
+        assert refused.value.key == kind.paper_entry.why_not and counts() == before
+        return
+    for action in GARBAGE:
+        with pytest.raises((DomainError, TextError)):
+            paper.act_for(helper.id, resident.id, step.id, action)
+    assert counts() == before
+    actions = kind.demo(step, workshops.asks(step.id), [resident], random.Random(5)) if kind.demo else []
+    for person, action in actions:
+        paper.act_for(helper.id, person.id, step.id, action)
+    assert workshops.answered(step.id) == (1 if actions else 0)
 
 
 @pytest.mark.parametrize('name', KIND_NAMES)

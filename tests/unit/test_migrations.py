@@ -129,6 +129,7 @@ def test_a_database_from_before_alembic_is_upgraded_with_every_workshop_answer_a
         assert [{name: row[name] for name in old} for row, old in zip(after[table], before[table], strict=True)] \
             == before[table], table
     assert [len(before[table]) for table in TABLES] == [1, 1, 2, 5, 3, 7]
+    assert {row['source'] for row in after['participant']} == {'telefoon'}  # who joined before paper: by phone
     with db.engine().connect() as connection:
         assert connection.execute(text('SELECT version_num FROM alembic_version')).scalars().all() == [head()]
     kept = workshops.find(code='OUD123')  # the app reads it as it did before

@@ -1,9 +1,9 @@
 """Stippen: each participant gives a number of dots to the cards of an earlier step they find most important."""
-from ..kind import DOT_VOTE, MODERATED_CARDS, SHOWS_RESULTS, Export, Kind, cards_from, latest_ideas
+from ..kind import DOT_VOTE, MODERATED_CARDS, PAPER_STACK, SHOWS_RESULTS, Export, Kind, cards_from, latest_ideas
 from . import demo, export, outcome, paper, rules, simulate
 
 KIND = Kind(name='dots', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
-            paper_form=paper.paper_form, asks=rules.asks,
+            paper_form=paper.paper_form, paper_entry=PAPER_STACK, asks=rules.asks,
             export=Export(label='stippen', about='Deelnemers geven stippen aan de kaartjes die zij het belangrijkst '
                                                  'vinden. Waarde: 1 per stip.',
                           vote=export.vote, summary=export.summary),

@@ -1,9 +1,9 @@
 """Trap van eigenaarschap: each participant puts each chosen card on a rung of the ownership ladder."""
-from ..kind import MODERATED_CARDS, SHOWS_RESULTS, Export, Kind, Sheet
+from ..kind import MODERATED_CARDS, ON_PAPER, SHOWS_RESULTS, Export, Kind, Sheet
 from . import demo, export, outcome, paper, rules, simulate
 
 KIND = Kind(name='ladder', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
-            paper_form=paper.paper_form, asks=rules.asks,
+            paper_form=paper.paper_form, paper_entry=ON_PAPER, asks=rules.asks,
             export=Export(label='ladder', about='Deelnemers zetten kaartjes op een trede van de trap van '
                                                 'eigenaarschap: nu en gewenst.', summary=export.summary,
                           sheet=Sheet(name='Ladder', tables='Ladder, LadderPerKaart',

@@ -9,8 +9,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...export.blocks import BOLD, CHART_ROWS, chart, table
 from ...export.cells import write
-from ...export.columns import (CARD, CARD_TEXT, DECISION, MOMENT, PARTICIPANT, PERSPECTIVE, RESPONSE, STEP,
-                               decision_list, response_cells)
+from ...export.columns import (CARD, CARD_TEXT, DECISION, MOMENT, PARTICIPANT, PERSPECTIVE, RESPONSE, SOURCE, STEP,
+                               TABLE, decision_list, response_cells)
 from ...export.tables import Column, put_table
 from ...models import Step
 from .rules import LadderResults
@@ -24,7 +24,7 @@ PLACEMENTS = (STEP, CARD, CARD_TEXT, PARTICIPANT, PERSPECTIVE,
               Column('Positie', '"nu" (waar het onderwerp nu staat) of "gewenst" (waar het zou moeten staan).', 10),
               Column('Trede', 'Nummer van de trede: 1 is de onderste (de gemeente beslist).', 7),
               Column('Trede naam', 'Naam van de trede; zie de tabel Treden hieronder.', 36),
-              MOMENT)
+              MOMENT, SOURCE, TABLE)
 SUMMARY_HEADERS = ['Kaartje', 'Mediaan nu', 'Mediaan gewenst', 'Verschil', 'Spreiding nu', 'Spreiding gewenst']
 
 
@@ -59,7 +59,8 @@ def fill(sheet: Worksheet, facts: Facts) -> None:
          POSITIONS[answer.slot] if answer.slot < len(POSITIONS) else None,
          answer.value + 1 if answer.value is not None else None,
          rungs[answer.value] if answer.value is not None and 0 <= answer.value < len(rungs) else None,
-         facts.local(answer.created_at)) for answer in facts.answers_where(is_ladder)))
+         facts.local(answer.created_at), facts.participant[answer.participant_id].source,
+         facts.participant[answer.participant_id].table_name) for answer in facts.answers_where(is_ladder)))
     per_card = summary_columns(len(rungs))
     count = put_table(sheet, 'LadderPerKaart', per_card, summary_rows(facts), column=len(PLACEMENTS) + 2)
     decision_list(sheet, len(PLACEMENTS) + 2 + per_card.index(DECISION), count)

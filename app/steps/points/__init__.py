@@ -1,5 +1,5 @@
 """Punten verdelen: each participant divides a budget of points over the cards of an earlier step or over options."""
-from ..kind import MODERATED_CARDS, SHOWS_RESULTS, Export, Kind, cards_from, latest_ideas
+from ..kind import MODERATED_CARDS, ON_PAPER, SHOWS_RESULTS, Export, Kind, cards_from, latest_ideas
 from . import demo, export, outcome, paper, rules, simulate
 
 
@@ -10,7 +10,7 @@ def starter(steps: list, tr) -> dict:  # type: ignore[no-untyped-def]
 
 
 KIND = Kind(name='points', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
-            paper_form=paper.paper_form, asks=rules.asks,
+            paper_form=paper.paper_form, paper_entry=ON_PAPER, asks=rules.asks,
             export=Export(label='punten', about='Deelnemers verdelen een aantal punten over kaartjes of keuzes: '
                                                 'meer punten is belangrijker. Waarde: de punten.',
                           vote=export.vote, summary=export.summary),

@@ -1,5 +1,5 @@
 """Peiling: one or several choices from a list of options."""
-from ..kind import SHOWS_RESULTS, Export, Kind
+from ..kind import PAPER_STACK, SHOWS_RESULTS, Export, Kind
 from . import export, outcome, paper, rules, simulate
 
 
@@ -8,7 +8,7 @@ def starter(steps: list, tr) -> dict:  # type: ignore[no-untyped-def]
 
 
 KIND = Kind(name='poll', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
-            paper_form=paper.paper_form, export=Export(label='peiling',
+            paper_form=paper.paper_form, paper_entry=PAPER_STACK, export=Export(label='peiling',
                           about='Deelnemers kiezen één of meer antwoorden. Keuze en Antwoord: het gekozen antwoord.',
                           vote=export.vote,
                           summary=export.summary),

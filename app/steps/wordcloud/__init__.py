@@ -5,11 +5,11 @@ In the workbook every answer is a Stemmen row, not a Kaarten row: an answer is o
 perspective and moment (like a dot or a poll choice), kept as an Answer whose slot the database limits, and it is
 counted by what it means (its key), not moderated or merged as a card of its own. Hiding works per answer key, for
 everyone who gave it, so it is stored as one facilitator's hidden card per hidden answer (see rules.py)."""
-from ..kind import SHOWS_RESULTS, Export, Kind
+from ..kind import ON_PAPER, SHOWS_RESULTS, Export, Kind
 from . import demo, export, outcome, paper, rules, simulate
 
 KIND = Kind(name='wordcloud', settings=rules.Settings, record=rules.record, mine=rules.mine, results=rules.results,
-            paper_form=paper.paper_form, moderate=rules.moderate,
+            paper_form=paper.paper_form, paper_entry=ON_PAPER, moderate=rules.moderate,
             export=Export(label='woordwolk', about='Deelnemers geven een paar korte antwoorden; het scherm toont ze '
                                                    'als woordwolk: hoe vaker gegeven, hoe groter.',
                           vote=export.vote, responders=export.responders, summary=export.summary),

@@ -1,7 +1,7 @@
 """A workshop's screen_blank: the facilitator blanks the projector screen (B on the console) until B again
 
-Revision ID: 0005_screen_blank
-Revises: 0004_step_removed_at
+Revision ID: 0006_screen_blank
+Revises: 0005_paper_tables
 Create Date: 2026-12-02
 """
 from collections.abc import Sequence
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0005_screen_blank'
-down_revision: str | None = '0004_step_removed_at'
+revision: str = '0006_screen_blank'
+down_revision: str | None = '0005_paper_tables'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
