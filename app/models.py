@@ -43,6 +43,7 @@ class Workshop(SQLModel, table=True):
     min_group_size: int = 3
     status: str = 'draft'  # draft -> open -> ended
     joining_locked: bool = False
+    screen_blank: bool = False  # the facilitator blanked the projector screen (B on the console)
     current_step_id: int | None = None
     created_at: datetime = Field(default_factory=now)
     ended_at: datetime | None = None

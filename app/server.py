@@ -37,11 +37,14 @@ SECURITY_HEADERS = {
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
 }
+SCREEN_PATH = '/s/'
 
 
 async def add_security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
     response = await call_next(request)
     response.headers.update(SECURITY_HEADERS)
+    if request.url.path.startswith(SCREEN_PATH):  # the console shows the screen page as its live miniature
+        response.headers['X-Frame-Options'] = 'SAMEORIGIN'
     if settings().effective_public_url.startswith('https://'):
         response.headers['Strict-Transport-Security'] = 'max-age=31536000'
     return response

@@ -280,6 +280,11 @@ def lock_joining(workshop_id: int, locked: bool) -> None:
     _update_workshop(workshop_id, joining_locked=locked)
 
 
+def blank_screen(workshop_id: int, blank: bool) -> None:
+    """The projector screen goes black (or comes back), as presenters expect from B."""
+    _update_workshop(workshop_id, screen_blank=blank)
+
+
 def end(workshop_id: int) -> None:
     _update_workshop(workshop_id, status='ended', ended_at=now())
 

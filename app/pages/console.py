@@ -8,7 +8,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from nicegui import app, run, ui
-from nicegui.events import KeyEventArguments
 from pydantic import ValidationError
 
 from .. import kit, paper
@@ -21,7 +20,6 @@ from ..steps import KINDS, kind_of
 from ..steps.base import DomainError
 from ..steps.kind import MODERATED_CARDS
 from ..steps.viewbase import ScreenContext
-from ..widgets.countdown import Countdown
 from ..widgets.excel_upload import excel_upload
 from ..widgets.settings_form import SettingsForm
 from .feedback_controls import PDF, FeedbackControls
@@ -30,8 +28,9 @@ from ..widgets.status_line import StatusLine
 from ..widgets.text_field import TextField
 from .facilitator import attempt, may_act, named, workshop_for
 from .frame import frame, language_switch, translator
+from .run_controls import RunControls
+from .screen import miniature
 
-STEP_KEYS = {'PageDown': 1, 'ArrowRight': 1, 'PageUp': -1, 'ArrowLeft': -1}
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 
@@ -60,44 +59,45 @@ class Console:
         return self.state.workshop.id
 
     async def build(self) -> None:
+        """On a laptop three columns, each scrolling on its own while the page does not: the run panel, what the
+        screen shows with the cards to moderate, and the programme; on a phone the same in that order, a remote."""
         tr, workshop = self.tr, self.state.workshop
-        with ui.column().classes('page-column console-column gap-4'):
-            with ui.row().classes('w-full items-center justify-between'):
-                ui.label(workshop.title).classes('page-title').props('role=heading aria-level=1')
+        with ui.element('div').classes('console-layout'):
+            with ui.row().classes('console-top items-center no-wrap gap-4'):
+                ui.label(workshop.title).classes('page-title grow').props('role=heading aria-level=1')
+                self.status = StatusLine()
                 language_switch(tr, residents=False)
-            with ui.row().classes('gap-4 items-center'):
-                ui.link(tr('console.open_screen'), f'/s/{workshop.screen_token}', new_tab=True) \
-                    .props('data-testid=screen-link')
-                ui.link(tr('console.prepare'), f'/host/{workshop.host_token}/prepare').props('data-testid=prepare-link')
-                ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
-                ui.label(workshops.join_address(workshop.join_token)).classes('hint').props('data-testid=join-address')
-            self.status = StatusLine()
-            self.workshop_bar = ui.row().classes('gap-2 items-center')
-            self.people = ui.label().props('data-testid=people')
-            ui.label(tr('console.current_step')).classes('section-title').props('role=heading aria-level=2')
-            ui.label(tr('console.keys_hint')).classes('hint')
-            self.step_bar = ui.column().classes('w-full gap-2')
-            self.countdown = Countdown(tr)
-            self.preview = ui.column().classes('w-full preview').props('data-testid=preview')
-            self.cards = ui.column().classes('w-full gap-1')
-            ui.label(tr('console.plan')).classes('section-title').props('role=heading aria-level=2')
-            self.steps = ui.column().classes('w-full gap-1')
-            self.add_step_form()
-            await TableHostControls(tr, workshop, self.still_allowed, self.status.set_text).build()
-            await FeedbackControls(tr, workshop, self.still_allowed, self.status.set_text,
-                                   lambda: self.status.set_text(tr('console.done'))).build()
-        ui.keyboard(on_key=self.on_key, ignore=['input', 'select', 'textarea'])
+            with ui.element('section').classes('console-run').props(f'aria-label="{tr("console.current_step")}"'):
+                self.run_controls = RunControls(tr, self.act)
+                self.run_controls.build()
+            with ui.element('section').classes('console-room').props(f'aria-label="{tr("console.room")}"'):
+                with ui.row().classes('gap-4 items-center'):
+                    ui.link(tr('console.open_screen'), f'/s/{workshop.screen_token}', new_tab=True) \
+                        .props('data-testid=screen-link')
+                    ui.link(tr('console.prepare'), f'/host/{workshop.host_token}/prepare') \
+                        .props('data-testid=prepare-link')
+                    ui.label(tr('console.code', code=workshop.code)).props('data-testid=code')
+                ui.label(workshops.join_address(workshop.join_token)).classes('hint') \
+                    .props('data-testid=join-address')
+                self.perspectives = ui.label().props('data-testid=perspectives')
+                self.workshop_bar = ui.row().classes('gap-2 items-center')
+                miniature(tr, workshop.screen_token)
+                ui.label(tr('console.live_results')).classes('section-title').props('role=heading aria-level=2')
+                self.preview = ui.column().classes('w-full preview').props('data-testid=preview')
+                self.own_cards = ui.column().classes('w-full gap-2')
+                self.cards = ui.column().classes('w-full gap-1')
+            with ui.element('section').classes('console-plan').props(f'aria-label="{tr("console.plan")}"'):
+                ui.label(tr('console.plan')).classes('section-title').props('role=heading aria-level=2')
+                self.steps = ui.column().classes('w-full gap-1')
+                self.add_step_form()
+                self.admin_bar = ui.row().classes('gap-2 items-center')
+                await TableHostControls(tr, workshop, self.still_allowed, self.status.set_text).build()
+                await FeedbackControls(tr, workshop, self.still_allowed, self.status.set_text,
+                                       lambda: self.status.set_text(tr('console.done'))).build()
         hub.subscribe(workshop.id, self.on_update)
         await self.refresh(self.state, None)
-
-    async def on_key(self, event: KeyEventArguments) -> None:
-        """Arrow keys and Page Up/Down (what a presenter remote sends) move between steps."""
-        offset = STEP_KEYS.get(event.key.name)
-        if offset is None or not event.action.keydown or event.action.repeat:
-            return
-        neighbour = workshops.neighbour_step(self.state, offset)
-        if neighbour is not None:
-            await self.act(workshops.go_to_step, self.workshop_id, neighbour.id)
+        if self.state.current is not None:
+            self.run_controls.show_answered(await run.io_bound(workshops.answered, self.state.current.id))
 
     # --- live -------------------------------------------------------------------------------------------------
 
@@ -105,6 +105,7 @@ class Console:
         current = update.state.current
         await self.refresh(update.state, update.results.get(current.id) if current else None,
                            rebuild=update.state_changed)
+        self.run_controls.show_answered(update.answered)
 
     async def refresh(self, state: workshops.State, results: Any, *, rebuild: bool = True) -> None:
         async with self.in_order:  # refreshes wait for each other: an older one must not finish last
@@ -116,21 +117,27 @@ class Console:
         on_paper = await run.io_bound(paper.count, self.workshop_id)
         if counts is None or on_paper is None:  # run.io_bound gives None while the server shuts down
             return
-        self.show_people(counts, on_paper)
+        self.run_controls.show_people(sum(count for _, count in counts), on_paper)
+        parts = [f'{perspective or self.tr("perspective.none")}: {count}' for perspective, count in counts if count]
+        self.perspectives.set_text(self.tr('console.perspectives', parts=', '.join(parts)) if parts else '')
         step = state.current
         shown = (state.workshop.model_dump(), [each.model_dump() for each in state.steps])
         if rebuild and shown != self.state_shown:  # unchanged: keep the buttons a facilitator may be about to click
             self.state_shown = shown
             self.workshop_bar.clear()
             with self.workshop_bar:
-                self.workshop_controls()
-            self.step_bar.clear()
-            with self.step_bar:
-                self.step_controls()
+                self.joining_controls()
+            self.admin_bar.clear()
+            with self.admin_bar:
+                self.admin_controls()
+            self.run_controls.show(state)
+            self.own_cards.clear()
+            if step is not None and kind_of(step.kind).holds_own_cards(step):
+                with self.own_cards:
+                    self.own_card_controls(step)
             self.steps.clear()
             with self.steps:
                 self.step_list()
-            self.countdown.set_end(step.timer_ends_at if step else None)
         if step is None:
             return
         signature = (step.id, str(step.settings), step.split_by_perspective)
@@ -154,13 +161,6 @@ class Console:
             self.update_preview(results)
         await self.show_cards(step)
 
-    def show_people(self, counts: list[tuple[str, int]], on_paper: int) -> None:
-        total = sum(count for _, count in counts)
-        parts = [f'{perspective or self.tr("perspective.none")}: {count}' for perspective, count in counts if count]
-        self.people.set_text(self.tr('console.people', count=total)
-                             + (' ' + self.tr('console.on_paper', count=on_paper) if on_paper else '')
-                             + (' — ' + ', '.join(parts) if parts else ''))
-
     async def act(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         """Run one facilitator action off the event loop; tell every page of the workshop, or say what went wrong."""
         if not await self.still_allowed():
@@ -176,7 +176,7 @@ class Console:
 
     # --- sections -------------------------------------------------------------------------------------------
 
-    def workshop_controls(self) -> None:
+    def joining_controls(self) -> None:
         tr, workshop = self.tr, self.state.workshop
         ui.label(tr(f'console.status_{workshop.status}')).props('data-testid=workshop-status')
         if workshop.status == 'draft':
@@ -188,6 +188,10 @@ class Console:
             ui.button(tr('console.unlock_joining' if locked else 'console.lock_joining'),
                       on_click=lambda: self.act(workshops.lock_joining, self.workshop_id, not locked)) \
                 .props('outline data-testid=lock-joining')
+
+    def admin_controls(self) -> None:
+        tr, workshop = self.tr, self.state.workshop
+        if workshop.status == 'open':
             ui.button(tr('console.end'), on_click=lambda: self.confirm(tr('console.end_question'), 'console.end',
                                                                        'confirm-end', self.end)) \
                 .props('outline color=negative data-testid=end')
@@ -249,41 +253,6 @@ class Console:
         if await self.act(workshops.delete, self.workshop_id):
             ui.navigate.to('/')
 
-    def step_controls(self) -> None:
-        tr, step = self.tr, self.state.current
-        if step is None:
-            return
-        number = self.state.steps.index(step) + 1
-        ui.label(tr('console.step_of', number=number, total=len(self.state.steps), title=step.title)) \
-            .classes('step-title').props('data-testid=current-step')
-        with ui.row().classes('gap-2'):
-            for offset, key, testid in ((-1, 'console.previous', 'previous'), (1, 'console.next', 'next')):
-                neighbour = workshops.neighbour_step(self.state, offset)
-                button = ui.button(tr(key), on_click=lambda neighbour=neighbour: self.act(
-                    workshops.go_to_step, self.workshop_id, neighbour.id)).props(f'data-testid={testid}')
-                button.set_enabled(neighbour is not None)
-        with ui.row().classes('gap-2'):
-            ui.button(tr('console.unlock_step' if step.locked else 'console.lock_step'),
-                      on_click=lambda: self.act(workshops.lock_step, step.id, not step.locked)) \
-                .props('outline data-testid=lock-step')
-            ui.button(tr('console.hide_results' if step.results_visible else 'console.show_results'),
-                      on_click=lambda: self.act(workshops.show_results, step.id, not step.results_visible)) \
-                .props('outline data-testid=reveal')
-            ui.switch(tr('console.split'), value=step.split_by_perspective,
-                      on_change=lambda event: self.act(workshops.split_by_perspective, step.id, event.value)) \
-                .props('data-testid=split')
-        with ui.row().classes('gap-2 items-end'):
-            minutes = ui.number(tr('console.minutes'), value=5, min=0.5, max=120, step=0.5) \
-                .props('outlined dense data-testid=timer-minutes').classes('w-32')
-            ui.button(tr('console.start_timer'),
-                      on_click=lambda: self.act(workshops.start_timer, step.id, float(minutes.value or 0) or None)) \
-                .props('outline data-testid=start-timer')
-            if step.timer_ends_at:
-                ui.button(tr('console.stop_timer'), on_click=lambda: self.act(workshops.start_timer, step.id, None)) \
-                    .props('flat data-testid=stop-timer')
-        if kind_of(step.kind).holds_own_cards(step):
-            self.own_card_controls(step)
-
     def own_card_controls(self, step: Step) -> None:
         """A step with cards of its own (a cards step, a ladder without cards_from): type a card or add a list."""
         tr = self.tr
@@ -333,7 +302,7 @@ class Console:
                     ui.label(tr('console.cards_ranked', top=step.settings['top'])).classes('hint')
             leads = {card.id: card.text for card in cards if card.group_id is None and not card.hidden}
             for card in cards:
-                with ui.row().classes('w-full items-center gap-2 no-wrap console-card').props('data-testid=console-card'):
+                with ui.row().classes('w-full items-center gap-2 console-card').props('data-testid=console-card'):
                     ui.label(card.text).classes('grow' + (' hidden-card' if card.hidden else '')).props('dir=auto')
                     ui.button(tr('console.unhide' if card.hidden else 'console.hide'),
                               on_click=lambda card=card: self.act(workshops.hide_card, card.id, not card.hidden)) \
@@ -360,25 +329,31 @@ class Console:
         tr, current = self.tr, self.state.current
         for number, step in enumerate(self.state.steps, start=1):
             is_current = current is not None and step.id == current.id
-            with ui.row().classes('w-full items-center gap-1 no-wrap step-row' + (' current-step' if is_current else '')) \
+            with ui.row().classes('w-full items-center gap-1 step-row' + (' current-step' if is_current else '')) \
                     .props('data-testid=step-row'):
                 ui.label(f'{number}. ').classes('hint')
                 ui.label(step.title).classes('grow step-name')
                 ui.label(tr(f'kind.{step.kind}')).classes('hint')
-                ui.button(tr('console.go'), on_click=lambda step=step: self.act(
-                    workshops.go_to_step, self.workshop_id, step.id)).props('flat dense data-testid=go-step')
-                for arrow, offset, key in (('↑', -1, 'console.move_up'), ('↓', 1, 'console.move_down')):
-                    named(ui.button(arrow, on_click=lambda step=step, offset=offset: self.act(
-                        workshops.move_step, step.id, offset)).props('flat dense'), tr(key, title=step.title))
-                ui.button(tr('console.edit'), on_click=lambda step=step: self.edit_dialog(step)) \
-                    .props('flat dense data-testid=edit-step')
-                ui.button(tr('console.remove'), on_click=lambda step=step: self.ask_remove(step)) \
-                    .props('flat dense color=negative data-testid=remove-step')
+                self.step_actions(step)
         for step in self.state.removed:
-            with ui.row().classes('w-full items-center gap-1 no-wrap step-row').props('data-testid=removed-step'):
+            with ui.row().classes('w-full items-center gap-1 step-row').props('data-testid=removed-step'):
                 ui.label(tr('console.removed', title=step.title)).classes('grow hint')
                 ui.button(tr('console.restore'), on_click=lambda step=step: self.act(workshops.restore_step, step.id)) \
                     .props('flat dense data-testid=restore-step')
+
+    def step_actions(self, step: Step) -> None:
+        """Go there, move up or down, edit, remove: on one line under the step's title when the column is narrow."""
+        tr = self.tr
+        with ui.row().classes('step-actions gap-1 no-wrap'):
+            ui.button(tr('console.go'), on_click=lambda: self.act(workshops.go_to_step, self.workshop_id, step.id)) \
+                .props('flat dense data-testid=go-step')
+            for arrow, offset, key in (('↑', -1, 'console.move_up'), ('↓', 1, 'console.move_down')):
+                named(ui.button(arrow, on_click=lambda offset=offset: self.act(workshops.move_step, step.id, offset))
+                      .props('flat dense'), tr(key, title=step.title))
+            ui.button(tr('console.edit'), on_click=lambda: self.edit_dialog(step)) \
+                .props('flat dense data-testid=edit-step')
+            ui.button(tr('console.remove'), on_click=lambda: self.ask_remove(step)) \
+                .props('flat dense color=negative data-testid=remove-step')
 
     async def ask_remove(self, step: Step) -> None:
         """A step with cards or answers is taken out only when asked, saying what it holds; it can be put back."""

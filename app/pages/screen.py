@@ -11,12 +11,28 @@ from .. import workshop as workshops
 from ..config import settings
 from ..hub import Update, hub
 from ..i18n import Translator, languages
+from ..models import Step
 from ..steps import kind_of
 from ..steps.kind import SHOWS_RESULTS
 from ..steps.viewbase import ScreenContext
 from ..widgets.countdown import Countdown
 from ..widgets.qr import qr_image
 from .frame import frame, page_title, translator
+
+
+def answered_line(tr: Translator, step: Step | None, answered: int | None, participants: int) -> str:
+    """"18 van 24 hebben geantwoord" on a step with results to count; nothing on a step without."""
+    if answered is None or step is None or not kind_of(step.kind).has(SHOWS_RESULTS):
+        return ''
+    return tr('screen.answered', answered=answered, total=participants)
+
+
+def miniature(tr: Translator, screen_token: str) -> None:
+    """The screen page itself, live and scaled down, for the console: what the room sees, blank screen included.
+    Not in the tab order and not clickable, so the console's keys stay with the console."""
+    with ui.element('div').classes('miniature'):
+        ui.element('iframe').props(f'src=/s/{screen_token} title="{tr("console.miniature")}" tabindex=-1 '
+                                   'loading=lazy data-testid=miniature')
 
 
 @ui.page('/s/{screen_token}', reconnect_timeout=30)
@@ -40,6 +56,7 @@ class ScreenPage:
         self.update_results = None
         self.in_order = asyncio.Lock()
         self.shown_step: int | None = None
+        self.blank = False
 
     async def build(self, participants: int) -> None:
         tr, workshop = self.tr, self.state.workshop
@@ -76,9 +93,7 @@ class ScreenPage:
 
     def show_count(self, participants: int, answered: int | None = None) -> None:
         self.count.set_text(self.tr('screen.participants', count=participants))
-        step = self.state.current
-        shown = answered is not None and step is not None and kind_of(step.kind).has(SHOWS_RESULTS)
-        self.answered.set_text(self.tr('screen.answered', answered=answered, total=participants) if shown else '')
+        self.answered.set_text(answered_line(self.tr, self.state.current, answered, participants))
 
     async def show(self, state: workshops.State, results: Any) -> None:
         async with self.in_order:  # updates wait for each other: an older one must not finish last
@@ -87,6 +102,9 @@ class ScreenPage:
     async def _show(self, state: workshops.State, results: Any) -> None:
         self.state = state
         step = state.current
+        if state.workshop.screen_blank != self.blank:  # B on the console: what is underneath comes back at once
+            self.blank = state.workshop.screen_blank
+            ui.query('body').classes(**{'add' if self.blank else 'remove': 'screen-blank'})
         signature = (state.workshop.status, step and (step.id, step.title, step.body, str(step.settings), step.locked,
                                                       step.results_visible, step.split_by_perspective,
                                                       step.timer_ends_at))

@@ -92,7 +92,8 @@ def test_a_table_host_enters_paper_answers_that_count_with_the_phones(server, br
     other.goto(piet_link)
     add_resident(other, 'Van Piet')
     expect(by_testid(screen, 'participants')).to_have_text('5 deelnemers')
-    expect(by_testid(console, 'people')).to_have_text('5 deelnemers (3 op papier) — Niet gezegd: 5')
+    expect(by_testid(console, 'people')).to_have_text('5 deelnemers (3 op papier)')
+    expect(by_testid(console, 'perspectives')).to_have_text('Perspectieven: Niet gezegd: 5')
 
     # cards: each writes an idea
     go_to(console, 'Ideeën en wensen', *phones, helper)

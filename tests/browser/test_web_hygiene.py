@@ -20,6 +20,12 @@ def test_pages_carry_security_headers_and_a_safe_cookie(server):
     assert 'secure' not in cookie  # plain http on a laptop; PUBLIC_URL=https://… adds it
 
 
+def test_only_the_screen_may_be_framed_and_only_by_our_own_pages(server):
+    """The console shows the screen page in a frame (its live miniature); every other page refuses any frame."""
+    assert httpx.get(server.url + '/s/no-such-screen').headers['x-frame-options'] == 'SAMEORIGIN'
+    assert httpx.get(server.url + '/host/no-such-console').headers['x-frame-options'] == 'DENY'
+
+
 def test_every_kinds_stylesheet_is_served(server):
     assert {url: httpx.get(server.url + url).status_code for url in KIND_STYLESHEETS} == \
         {url: 200 for url in KIND_STYLESHEETS}
