@@ -32,6 +32,8 @@ from .run_controls import RunControls
 from .screen import miniature
 
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+# a step's fields that change while it runs; the step list shows none of them
+RUN_FIELDS = {'locked', 'results_visible', 'split_by_perspective', 'timer_ends_at', 'opened_at', 'closed_at'}
 
 
 @ui.page('/host/{host_token}', reconnect_timeout=30)
@@ -53,6 +55,8 @@ class Console:
         self.cards_signature: list[tuple[Any, ...]] = []
         self.in_order = asyncio.Lock()
         self.state_shown: tuple[Any, ...] = ()
+        self.steps_listed: tuple[Any, ...] = ()
+        self.step_rows: dict[int, ui.row] = {}
 
     @property
     def workshop_id(self) -> int:
@@ -135,9 +139,7 @@ class Console:
             if step is not None and kind_of(step.kind).holds_own_cards(step):
                 with self.own_cards:
                     self.own_card_controls(step)
-            self.steps.clear()
-            with self.steps:
-                self.step_list()
+            self.show_step_list(state)
         if step is None:
             return
         signature = (step.id, str(step.settings), step.split_by_perspective)
@@ -325,12 +327,30 @@ class Console:
         self.confirm(self.tr('console.merge_question', card=card.text, into=leads[into]), 'console.merge',
                      'confirm-merge', lambda: self.act(workshops.merge_card, card.id, into))
 
+    def show_step_list(self, state: workshops.State) -> None:
+        """The rows are built again only when the steps change, not when the facilitator goes to another one: a
+        row's buttons then stay the same elements, so a click just after a step change is not lost."""
+        listed = [step.model_dump(exclude=RUN_FIELDS) for step in state.steps], [(step.id, step.title) for step in state.removed]
+        if listed != self.steps_listed:
+            self.steps_listed = listed
+            self.steps.clear()
+            with self.steps:
+                self.step_list()
+        current = state.current.id if state.current else None
+        for step_id, row in self.step_rows.items():
+            row.classes(add='current-step' if step_id == current else '',
+                        remove='' if step_id == current else 'current-step')
+            if step_id == current:
+                row.props('aria-current=step')
+            else:
+                row.props(remove='aria-current')
+
     def step_list(self) -> None:
-        tr, current = self.tr, self.state.current
+        tr = self.tr
+        self.step_rows = {}
         for number, step in enumerate(self.state.steps, start=1):
-            is_current = current is not None and step.id == current.id
-            with ui.row().classes('w-full items-center gap-1 step-row' + (' current-step' if is_current else '')) \
-                    .props('data-testid=step-row'):
+            with ui.row().classes('w-full items-center gap-1 step-row').props('data-testid=step-row') as row:
+                self.step_rows[step.id] = row
                 ui.label(f'{number}. ').classes('hint')
                 ui.label(step.title).classes('grow step-name')
                 ui.label(tr(f'kind.{step.kind}')).classes('hint')
@@ -372,7 +392,7 @@ class Console:
             ui.label(tr('console.edit_step')).classes('section-title')
             title = ui.input(tr('console.step_title'), value=step.title).props('outlined').classes('w-full')
             body = ui.textarea(tr('console.step_body'), value=step.body).props('outlined').classes('w-full')
-            earlier = self.state.steps[:self.state.steps.index(step)]
+            earlier = self.state.steps[:[each.id for each in self.state.steps].index(step.id)]
             form = SettingsForm(tr, kind_of(step.kind), step.settings, earlier)
             problem = ui.label().classes('status-line').props('role=alert data-testid=settings-problem')
             with ui.row():

@@ -90,3 +90,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def close_pages(request):
+    """Each test's pages are closed after it: left open, every earlier test's pages would stay in the one browser,
+    retrying their lost connections and slowing every later test."""
+    yield
+    if 'browser' in request.fixturenames:
+        for context in request.getfixturevalue('browser').contexts:
+            context.close()

@@ -75,13 +75,18 @@ def test_a_session_runs_from_the_laptop_console_without_scrolling(server, browse
         console.keyboard.press('PageUp')
         expect(by_testid(console, 'current-step')).not_to_have_text(shown)
     steps = by_testid(console, 'step-row').count()
+    go_buttons = by_testid(console, 'go-step').evaluate_all('buttons => buttons.map(button => button.id)')
     for number in range(1, steps + 1):
         expect(by_testid(console, 'current-step')).to_contain_text(f'Stap {number} van {steps}:')
+        expect(by_testid(console, 'step-row').nth(number - 1)).to_have_attribute('aria-current', 'step')
+        expect(console.locator('[data-testid=step-row][aria-current]')).to_have_count(1)
         title = by_testid(console, 'step-row').nth(number - 1).locator('.step-name').inner_text()
         expect(by_testid(screen, 'step-title')).to_have_text(title)
         expect_fits(console, RUN_CONTROLS)
         console.keyboard.press('ArrowRight' if number % 2 else 'PageDown')
     expect(by_testid(console, 'next-step')).to_have_text('Dit is de laatste stap.')
+    # the list was not built again on the way: a click on a row just after a step change reaches its button
+    assert by_testid(console, 'go-step').evaluate_all('buttons => buttons.map(button => button.id)') == go_buttons
     console.keyboard.press('ArrowLeft')
     expect(by_testid(console, 'current-step')).to_contain_text(f'Stap {steps - 1} van {steps}:')
 

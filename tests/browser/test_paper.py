@@ -51,6 +51,7 @@ def everyone(phones: list[Page], helper: Page):  # type: ignore[no-untyped-def]
 
 def go_to(console: Page, title: str, *pages: Page) -> None:
     by_testid(console, 'step-row').filter(has_text=title).locator('[data-testid=go-step]').click()
+    expect(by_testid(console, 'current-step')).to_contain_text(title)
     for page in pages:
         expect(by_testid(page, 'step-title')).to_have_text(title)
 
