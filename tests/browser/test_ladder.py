@@ -44,7 +44,7 @@ def test_phones_place_cards_and_the_screen_agrees_with_the_database(server, brow
             expect_saved(phone)
             expect(phone.locator('[data-testid=ladder-position][aria-pressed=true]')).to_contain_text('Gewenst')
             tap(phone, 'ladder-rung', desired)
-            expect_saved(phone)
+            expect(phone.locator(f'[data-testid=ladder-card][data-value="{card}"]')).to_contain_text('(geplaatst)')
         expect(by_testid(phone, 'ladder-progress')).to_have_text('3 van 3 kaartjes geplaatst')
 
     # one change of mind: phone 0 moves the first card's "nu" up to rung 6

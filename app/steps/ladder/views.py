@@ -71,15 +71,17 @@ def phone(ctx: PhoneContext) -> None:
         show()
 
     async def place(rung: int) -> None:
-        result = await ctx.send({'card': chosen['card'], 'position': chosen['position'], 'rung': rung})
+        placed = dict(chosen)
+        result = await ctx.send({'card': placed['card'], 'position': placed['position'], 'rung': rung})
         if result is None:
             return
         mine.update(result)
-        following = positions.index(chosen['position']) + 1
-        if following < len(positions):  # on to "gewenst" for the same card
-            chosen['position'] = positions[following]
-        else:
-            chosen.update(card=next_unplaced(chosen['card']), position=positions[0])
+        if chosen == placed:  # else the resident already tapped another card or position while this was saved
+            following = positions.index(placed['position']) + 1
+            if following < len(positions):  # on to "gewenst" for the same card
+                chosen['position'] = positions[following]
+            else:
+                chosen.update(card=next_unplaced(placed['card']), position=positions[0])
         show()
 
     show()
@@ -137,10 +139,10 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
                 cells[item.card.id, index].set_text(cell_text(tr, item.summary, index, two))
             footers[item.card.id].set_text(summary_text(tr, item.summary, two))
         groups.clear()  # a few short lines, only when the facilitator asked for the split
-        if ctx.step.split_by_perspective:
+        if bool(ctx.step.split_by):
             with groups:
                 for group in results.groups:
-                    ui.label(group.perspective).classes('group-title')
+                    ui.label(group.name).classes('group-title')
                     for item in results.cards:
                         ui.label(f'{item.card.text}: {summary_text(tr, group.cards[item.card.id], two)}') \
                             .props('dir=auto')
