@@ -50,7 +50,7 @@ def fill(owner_id: int | None = None) -> workshops.Workshop:
             workshops.show_results(step.id, True)
     workshops.go_to_step(workshop.id, steps[vote].id)
     workshops.show_results(steps[vote].id, True)
-    workshops.split_by_perspective(steps[vote].id, True)
+    workshops.split_results(steps[vote].id, 'perspective')
     return workshop
 
 

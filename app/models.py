@@ -61,7 +61,8 @@ class Step(SQLModel, table=True):
     settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     locked: bool = False
     results_visible: bool = False
-    split_by_perspective: bool = False
+    # the results on the screen split into groups: '' (not split), 'perspective' or 'table'
+    split_by: str = Field(default='', max_length=12, sa_column_kwargs={'server_default': ''})
     timer_ends_at: datetime | None = None
     opened_at: datetime | None = None
     closed_at: datetime | None = None

@@ -15,7 +15,7 @@ from . import changes, config, db, table_hosts
 from .models import PAPER, Answer, Card, Participant, Step, Workshop, now
 from .plans import Plan
 from .steps import KINDS, kind_of
-from .steps.base import DomainError, perspective_counts as counts_per_perspective
+from .steps.base import SPLITS, DomainError, perspective_counts as counts_per_perspective
 from .steps.kind import COLLECTS_IDEAS
 from .steps.shapes import Asks
 from .text import clean
@@ -349,8 +349,11 @@ def show_results(step_id: int, visible: bool) -> None:
     _update_step(step_id, results_visible=visible)
 
 
-def split_by_perspective(step_id: int, split: bool) -> None:
-    _update_step(step_id, split_by_perspective=split)
+def split_results(step_id: int, by: str) -> None:
+    """Show the step's results per perspective or per table ('' for everyone together)."""
+    if by and by not in SPLITS:
+        raise DomainError('error.bad_request')
+    _update_step(step_id, split_by=by)
 
 
 def start_timer(step_id: int, minutes: float | None) -> None:

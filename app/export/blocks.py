@@ -30,7 +30,7 @@ def bars(sheet: Worksheet, row: int, label_header: str, results: Bars, label_of:
          *, horizontal: bool = True) -> int:
     """Counts per label: everyone, then one column per perspective group that is large enough; a chart beside."""
     groups = results.groups
-    headers = [label_header, 'Iedereen', *[f'{group.perspective} ({group.respondents})' for group in groups]]
+    headers = [label_header, 'Iedereen', *[f'{group.name} ({group.respondents})' for group in groups]]
     rows = [(label_of(bar.label), bar.count, *[group.bars[index].count for group in groups])
             for index, bar in enumerate(results.bars)]
     end = table(sheet, row, headers, rows)

@@ -14,6 +14,7 @@ from .. import db, feedback
 from ..config import settings
 from ..models import Answer, Card, Participant, Step, Workshop
 from ..steps import kind_of
+from ..steps.base import counted_by_perspective
 from ..steps.kind import Kind
 
 
@@ -69,4 +70,5 @@ def read(workshop_id: int) -> Facts:
                                       .where(Step.workshop_id == workshop_id)
                                       .order_by(Step.position, Answer.created_at, Answer.id))),
             responses=feedback.answers_in(session, workshop_id),
-            results={step.id: kind_of(step.kind).results(session, step, workshop) for step in steps})
+            results={step.id: kind_of(step.kind).results(session, counted_by_perspective(step), workshop)
+                     for step in steps})

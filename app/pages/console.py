@@ -10,7 +10,7 @@ from typing import Any
 from nicegui import app, run, ui
 from pydantic import ValidationError
 
-from .. import kit, paper
+from .. import kit, paper, table_hosts
 from .. import workshop as workshops
 from ..export import intake, workbook
 from ..hub import Update, hub
@@ -33,7 +33,7 @@ from .screen import miniature
 
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 # a step's fields that change while it runs; the step list shows none of them
-RUN_FIELDS = {'locked', 'results_visible', 'split_by_perspective', 'timer_ends_at', 'opened_at', 'closed_at'}
+RUN_FIELDS = {'locked', 'results_visible', 'split_by', 'timer_ends_at', 'opened_at', 'closed_at'}
 
 
 @ui.page('/host/{host_token}', reconnect_timeout=30)
@@ -119,13 +119,14 @@ class Console:
         self.state = state
         counts = await run.io_bound(workshops.perspective_counts, self.workshop_id)
         on_paper = await run.io_bound(paper.count, self.workshop_id)
-        if counts is None or on_paper is None:  # run.io_bound gives None while the server shuts down
+        tables = await run.io_bound(table_hosts.tables_of, self.workshop_id)
+        if None in (counts, on_paper, tables):  # run.io_bound gives None while the server shuts down
             return
         self.run_controls.show_people(sum(count for _, count in counts), on_paper)
         parts = [f'{perspective or self.tr("perspective.none")}: {count}' for perspective, count in counts if count]
         self.perspectives.set_text(self.tr('console.perspectives', parts=', '.join(parts)) if parts else '')
         step = state.current
-        shown = (state.workshop.model_dump(), [each.model_dump() for each in state.steps])
+        shown = (state.workshop.model_dump(), [each.model_dump() for each in state.steps], tables)
         if rebuild and shown != self.state_shown:  # unchanged: keep the buttons a facilitator may be about to click
             self.state_shown = shown
             self.workshop_bar.clear()
@@ -134,7 +135,7 @@ class Console:
             self.admin_bar.clear()
             with self.admin_bar:
                 self.admin_controls()
-            self.run_controls.show(state)
+            self.run_controls.show(state, tables)
             self.own_cards.clear()
             if step is not None and kind_of(step.kind).holds_own_cards(step):
                 with self.own_cards:
@@ -142,7 +143,7 @@ class Console:
             self.show_step_list(state)
         if step is None:
             return
-        signature = (step.id, str(step.settings), step.split_by_perspective)
+        signature = (step.id, str(step.settings), step.split_by)
         if signature != self.preview_signature:
             self.preview_signature = signature
             self.preview.clear()
@@ -330,7 +331,8 @@ class Console:
     def show_step_list(self, state: workshops.State) -> None:
         """The rows are built again only when the steps change, not when the facilitator goes to another one: a
         row's buttons then stay the same elements, so a click just after a step change is not lost."""
-        listed = [step.model_dump(exclude=RUN_FIELDS) for step in state.steps], [(step.id, step.title) for step in state.removed]
+        listed = ([step.model_dump(exclude=RUN_FIELDS) for step in state.steps],
+                  [(step.id, step.title) for step in state.removed])
         if listed != self.steps_listed:
             self.steps_listed = listed
             self.steps.clear()

@@ -29,6 +29,7 @@ class RunControls:
         self.tr = tr
         self.act = act
         self.state: workshops.State | None = None
+        self.tables: list[str] = []
         self.participants = 0
 
     def build(self) -> None:
@@ -55,9 +56,10 @@ class RunControls:
         assert self.state is not None
         return self.state.workshop.id
 
-    def show(self, state: workshops.State) -> None:
-        """Rebuilt when the workshop's state changed (a step, a lock, a reveal, the timer, the blank screen)."""
-        self.state = state
+    def show(self, state: workshops.State, tables: list[str]) -> None:
+        """Rebuilt when the workshop's state changed (a step, a lock, a reveal, the timer, the blank screen) or
+        its tables did (with tables, the results can be split by table too)."""
+        self.state, self.tables = state, tables
         self.step_bar.clear()
         with self.step_bar:
             self.step_controls()
@@ -101,9 +103,15 @@ class RunControls:
                     .props('outline data-testid=reveal')
         with ui.element('div').classes('run-buttons'):
             if step is not None:
-                ui.switch(tr('console.split'), value=step.split_by_perspective,
-                          on_change=lambda event: self.act(workshops.split_by_perspective, step.id, event.value)) \
-                    .props('data-testid=split')
+                splits = [('perspective', 'console.split', 'split')]
+                if self.tables or step.split_by == 'table':
+                    splits.append(('table', 'console.split_table', 'split-table'))
+                # one split at a time: switching one on switches the other off; two share the cell, one above the other
+                with ui.column().classes('gap-0').props(f'role=group aria-label="{tr("console.split_group")}"'):
+                    for by, key, testid in splits:
+                        ui.switch(tr(key), value=step.split_by == by, on_change=lambda event, by=by: self.act(
+                            workshops.split_results, step.id, by if event.value else '')) \
+                            .props(f'{"dense " if len(splits) > 1 else ""}data-testid={testid}')
             ui.button(tr('console.unblank' if blank else 'console.blank'), on_click=self.toggle_blank) \
                 .props(f'{"" if blank else "outline "}data-testid=blank aria-keyshortcuts=B '
                        f'aria-pressed={str(blank).lower()}')

@@ -106,7 +106,7 @@ class ScreenPage:
             self.blank = state.workshop.screen_blank
             ui.query('body').classes(**{'add' if self.blank else 'remove': 'screen-blank'})
         signature = (state.workshop.status, step and (step.id, step.title, step.body, str(step.settings), step.locked,
-                                                      step.results_visible, step.split_by_perspective,
+                                                      step.results_visible, step.split_by,
                                                       step.timer_ends_at))
         rebuilt = signature != self.shown
         if rebuilt:

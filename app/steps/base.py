@@ -1,4 +1,4 @@
-"""What every step kind's rules share: the domain error, answer storage and perspective-split counting.
+"""What every step kind's rules share: the domain error, answer storage and counting split into groups.
 What a kind declares is in kind.py; the shapes its results take are in shapes.py."""
 from __future__ import annotations
 
@@ -67,36 +67,45 @@ def require_int(action: dict, name: str) -> int:
     return value
 
 
-def perspective_of(db: Session, workshop: Workshop) -> dict[int, str]:
-    rows = db.exec(select(Participant.id, Participant.perspective).where(Participant.workshop_id == workshop.id))
-    return {participant_id: perspective for participant_id, perspective in rows}
+SPLITS = ('perspective', 'table')  # what a step's results can be split by (Step.split_by; '' is not split)
 
 
-def perspective_groups(facts: list[tuple], perspectives: dict[int, str],
-                       min_group_size: int) -> tuple[list[tuple[str, list[tuple], int]], int]:
-    """Facts (participant id first) per perspective, as (perspective, facts, participants); a group smaller than
-    the minimum, or without a perspective, is never shown: its participants are only counted as hidden."""
+def group_of(db: Session, step: Step, workshop: Workshop) -> dict[int, str]:
+    """Each participant's group in the step's results: their table when the step is split by table, else their
+    perspective ('' for none: never shown as a group)."""
+    column = Participant.table_name if step.split_by == 'table' else Participant.perspective
+    rows = db.exec(select(Participant.id, column).where(Participant.workshop_id == workshop.id))
+    return {participant_id: group for participant_id, group in rows}
+
+
+def counted_by_perspective(step: Step) -> Step:
+    """The step as the workbook counts it, per perspective, whatever split the screen shows now (a detached copy)."""
+    return Step.model_validate({**step.model_dump(), 'split_by': 'perspective'})
+
+
+def split_groups(facts: list[tuple], groups: dict[int, str],
+                 min_group_size: int) -> tuple[list[tuple[str, list[tuple], int]], int]:
+    """Facts (participant id first) per group (a perspective or a table), as (group, facts, participants); a group
+    smaller than the minimum, or without a name, is never shown: its participants are only counted as hidden."""
     by_group: dict[str, list[tuple]] = {}
     for fact in facts:
-        by_group.setdefault(perspectives.get(fact[0], ''), []).append(fact)
+        by_group.setdefault(groups.get(fact[0], ''), []).append(fact)
     shown, hidden = [], 0
-    for perspective, group_facts in sorted(by_group.items()):
+    for name, group_facts in sorted(by_group.items()):
         size = len({fact[0] for fact in group_facts})
-        if perspective and size >= min_group_size:
-            shown.append((perspective, group_facts, size))
+        if name and size >= min_group_size:
+            shown.append((name, group_facts, size))
         else:
             hidden += size
     return shown, hidden
 
 
-def bars(labels: list[str], facts: Iterable[tuple[int, str]], perspectives: dict[int, str],
-         min_group_size: int) -> Bars:
-    """Counts per label, overall and per perspective group large enough to show."""
+def bars(labels: list[str], facts: Iterable[tuple[int, str]], groups: dict[int, str], min_group_size: int) -> Bars:
+    """Counts per label, overall and per group large enough to show."""
     facts = list(facts)
-    groups, hidden = perspective_groups(facts, perspectives, min_group_size)
+    shown, hidden = split_groups(facts, groups, min_group_size)
     return Bars(respondents=len({participant_id for participant_id, _ in facts}), bars=_count(labels, facts),
-                groups=tuple(Group(perspective, size, _count(labels, group_facts))
-                             for perspective, group_facts, size in groups),
+                groups=tuple(Group(name, size, _count(labels, group_facts)) for name, group_facts, size in shown),
                 hidden_respondents=hidden)
 
 

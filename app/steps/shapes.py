@@ -31,7 +31,7 @@ class Bar:
 
 @dataclass(frozen=True)
 class Group:
-    perspective: str
+    name: str  # a perspective, or a table when the step is split by table
     respondents: int
     bars: tuple[Bar, ...]
 

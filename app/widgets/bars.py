@@ -50,7 +50,7 @@ class Bars:
 
 
 class SplitBars:
-    """Bars overall and, when asked, per perspective group (only the groups the results carry)."""
+    """Bars overall and, when asked, per group (a perspective or a table; only the groups the results carry)."""
 
     def __init__(self, tr: Any) -> None:
         self._tr = tr
@@ -70,12 +70,12 @@ class SplitBars:
             note += ' ' + self._tr('results.hidden_groups', count=results.hidden_respondents)
         self._note.set_text(note)
         groups = results.groups if split else ()
-        if [group.perspective for group in groups] != list(self._group_bars):
+        if [group.name for group in groups] != list(self._group_bars):
             self._groups.clear()
             self._group_bars.clear()
             with self._groups:
                 for group in groups:
-                    ui.label(group.perspective).classes('group-title')
-                    self._group_bars[group.perspective] = Bars(testid='group-bars')
+                    ui.label(group.name).classes('group-title')
+                    self._group_bars[group.name] = Bars(testid='group-bars')
         for group in groups:
-            self._group_bars[group.perspective].show(items(group.bars))
+            self._group_bars[group.name].show(items(group.bars))

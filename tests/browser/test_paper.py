@@ -1,7 +1,7 @@
 """Residents without a phone: a table host on a phone-sized page enters the answers of two paper residents on a
 cards, dots, ladder and consent step while two phones vote. The screen's totals equal the database and include
-both; the workbook has every row with its source and table; a helper cannot act for another helper's resident or
-on a locked step."""
+both, split by table too; the workbook has every row with its source and table; a helper cannot act for another
+helper's resident or on a locked step."""
 from __future__ import annotations
 
 import sqlite3
@@ -149,6 +149,16 @@ def test_a_table_host_enters_paper_answers_that_count_with_the_phones(server, br
         expect(item.locator('[data-testid=consent-answer][data-value=ja]')).to_have_attribute('aria-pressed', 'true')
     expect(bar_count(screen, 'ja')).to_have_text('4')
     assert answers_by_source(database, 'leven') == {'telefoon': 2, 'papier': 2}
+
+    # split by table: Tafel 1 (a phone and two on paper) is large enough to show, the phone at no table is not
+    by_testid(console, 'split-table').click()
+    expect(screen.locator('.group-title').first).to_have_text('Tafel 1')
+    expect(screen.locator('[data-testid=group-bars] [data-key=ja] [data-testid=count]').first).to_have_text('3')
+    expect(screen.locator('.group-title', has_text='Tafel 2')).to_have_count(0)
+    expect(by_testid(console, 'split-table')).to_have_attribute('aria-checked', 'true')
+    by_testid(console, 'split').click()  # one split at a time
+    expect(by_testid(console, 'split-table')).to_have_attribute('aria-checked', 'false')
+    expect(screen.locator('.group-title', has_text='Tafel 1')).to_have_count(0)
 
     # another helper cannot act for Hanna's residents: a clear message, nothing to enter, nothing stored
     before = query(database, 'select count(*) from answer')

@@ -81,7 +81,7 @@ def test_results_equal_an_independent_computation_and_hide_small_groups(ladder):
     card = results.cards[0].summary
     assert card.counts_now == [sum(1 for rung in given.values() if rung == index) for index in range(6)]
     assert card.median_now == median(rung + 1 for rung in given.values())
-    assert [group.perspective for group in results.groups] == ['Inwoner']
+    assert [group.name for group in results.groups] == ['Inwoner']
     assert results.groups[0].cards[cards[3]].median_now == 3
     assert results.hidden_respondents == 1 and results.respondents == 4
 

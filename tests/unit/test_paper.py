@@ -9,7 +9,7 @@ from sqlmodel import func, select
 
 from app import db, paper, plans, table_hosts
 from app import workshop as workshops
-from app.export import workbook
+from app.export import facts, workbook
 from app.models import PAPER, PHONE, Answer, Participant
 from app.steps.base import DomainError
 
@@ -113,7 +113,33 @@ def test_paper_answers_count_in_the_perspective_split_with_its_minimum_group_siz
     paper.act_for(helper.id, alone.id, step.id, {'value': 1})
     votes = workshops.results(step.id).votes
     assert votes.respondents == 4 and votes.hidden_respondents == 1
-    assert [(group.perspective, group.respondents) for group in votes.groups] == [('Mantelzorger', 3)]
+    assert [(group.name, group.respondents) for group in votes.groups] == [('Mantelzorger', 3)]
+
+
+def test_results_split_by_table_count_phones_and_paper_at_each_table_with_the_minimum_group_size(running):
+    workshop, at = running
+    step = at('nu')
+    hanna = table_hosts.add(workshop.id, 'Hanna', 'Tafel 1').helper
+    piet = table_hosts.add(workshop.id, 'Piet', 'Tafel 2').helper
+    phones = [workshops.join(workshop.id, f'telefoon-{number}', table=table, perspective='Mantelzorger')
+              for number, table in enumerate(['Tafel 1', 'Tafel 1', ''])]  # the last one chose no table
+    for phone in phones:
+        workshops.act(phone.id, step.id, {'value': 4})
+    for helper, perspective in [(hanna, 'Inwoner'), (piet, 'Inwoner'), (piet, 'Inwoner')]:
+        resident = paper.add_resident(helper.id, perspective=perspective)
+        paper.act_for(helper.id, resident.id, step.id, {'value': 2})
+
+    workshops.split_results(step.id, 'table')
+    votes = workshops.results(step.id).votes
+    assert [(group.name, group.respondents, [bar.count for bar in group.bars if bar.count])
+            for group in votes.groups] == [('Tafel 1', 3, [1, 2])]  # Tafel 2 has only two: too small to show
+    assert votes.respondents == 6 and votes.hidden_respondents == 3
+    assert [group.name for group in facts.read(workshop.id).results[step.id].votes.groups] == \
+        ['Inwoner', 'Mantelzorger']  # the workbook counts per perspective, whatever the screen shows
+    workshops.split_results(step.id, 'perspective')
+    assert [group.name for group in workshops.results(step.id).votes.groups] == ['Inwoner', 'Mantelzorger']
+    with pytest.raises(DomainError):
+        workshops.split_results(step.id, 'kleur')
 
 
 def test_a_helper_cannot_act_for_another_helpers_resident_or_a_phone(running):

@@ -162,7 +162,7 @@ def test_results_give_total_mean_and_share_most_points_first_and_per_large_enoug
     assert [(item.card.text, item.total, item.mean, item.share) for item in results.items] == [
         ('Gewone taal', 20, 5.0, 50.0), ('Huiskamer', 14, 3.5, 35.0), ('Eén loket', 6, 1.5, 15.0),
         ('Bankjes', 0, 0.0, 0.0)]
-    assert [(group.perspective, group.respondents, group.points) for group in results.groups] == [('Inwoner', 3, 30)]
+    assert [(group.name, group.respondents, group.points) for group in results.groups] == [('Inwoner', 3, 30)]
     assert [(item.card.text, item.total, item.mean, item.share) for item in results.groups[0].items] == [
         ('Gewone taal', 20, 6.7, 66.7), ('Huiskamer', 4, 1.3, 13.3), ('Eén loket', 6, 2.0, 20.0),
         ('Bankjes', 0, 0.0, 0.0)]

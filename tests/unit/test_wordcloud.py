@@ -134,7 +134,7 @@ def test_the_counts_split_by_perspective_only_for_groups_large_enough(cloud):
     results = workshops.results(step.id)
     texts = {word.id: word.text for word in results.words}
     assert [(texts[bar.label], bar.count) for bar in results.counts.bars] == [('Rustig', 3), ('Groen', 2)]
-    assert [(group.perspective, group.respondents, [bar.count for bar in group.bars])
+    assert [(group.name, group.respondents, [bar.count for bar in group.bars])
             for group in results.counts.groups] == [('Inwoner', 3, [3, 1])]
     assert results.counts.hidden_respondents == 1  # the one carer is never shown apart
 

@@ -208,7 +208,7 @@ def test_results_per_perspective_hide_groups_below_the_minimum(running):
     for person in people:
         workshops.act(person.id, step.id, {'value': 3})
     results = workshops.results(step.id).votes
-    assert [group.perspective for group in results.groups] == ['Inwoner']
+    assert [group.name for group in results.groups] == ['Inwoner']
     assert results.hidden_respondents == 1
 
 

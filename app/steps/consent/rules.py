@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from ...models import Answer, Participant, Step, Workshop
 from ...text import clean
-from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
+from ..base import DomainError, StrictSettings, answers_by_participant, bars, group_of, put_answer, require_int
 from ..cardsource import chosen_cards
 from ..shapes import Asks, Bars, ShownCard
 
@@ -59,9 +59,9 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> ConsentResults:
-    perspectives = perspective_of(db, workshop)
+    groups = group_of(db, step, workshop)
     rows = list(db.exec(select(Answer.participant_id, Answer.target, Answer.choice).where(Answer.step_id == step.id)))
     return ConsentResults(tuple(
         ConsentItem(card, bars(ANSWERS, [(pid, choice) for pid, target, choice in rows if target == card.id],
-                               perspectives, workshop.min_group_size))
+                               groups, workshop.min_group_size))
         for card in asks(db, step, workshop).cards))

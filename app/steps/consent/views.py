@@ -79,7 +79,7 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
                         ui.label(item.card.text).classes('results-item').props('dir=auto')
                     per_item[item.card.id] = SplitBars(ctx.tr)
         for item in results.items:
-            per_item[item.card.id].show(item.votes, labels, ctx.step.split_by_perspective)
+            per_item[item.card.id].show(item.votes, labels, bool(ctx.step.split_by))
     return update
 
 

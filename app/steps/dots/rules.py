@@ -9,7 +9,7 @@ from pydantic import Field
 from sqlmodel import Session, select
 
 from ...models import Answer, Card, Participant, Step, Workshop
-from ..base import (DomainError, StrictSettings, answers_by_participant, answers_of, bars, perspective_of,
+from ..base import (DomainError, StrictSettings, answers_by_participant, answers_of, bars, group_of,
                     require_int)
 from ..cardsource import lead_cards, step_by_key
 from ..shapes import Asks, Bars, ShownCard
@@ -64,5 +64,5 @@ def results(db: Session, step: Step, workshop: Workshop) -> DotResults:
     rows = db.exec(select(Answer.participant_id, Answer.card_id, Card.group_id)
                    .join(Card, Card.id == Answer.card_id).where(Answer.step_id == step.id))
     facts = [(pid, str(group_id or card_id)) for pid, card_id, group_id in rows]
-    return DotResults(votes=bars([str(card.id) for card in cards], facts, perspective_of(db, workshop),
+    return DotResults(votes=bars([str(card.id) for card in cards], facts, group_of(db, step, workshop),
                                  workshop.min_group_size), cards=cards)

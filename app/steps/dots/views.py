@@ -62,5 +62,5 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
 
     def update(results: DotResults) -> None:
         labels = {str(card.id): card.text for card in results.cards}
-        bars.show(results.votes, labels, ctx.step.split_by_perspective, sort=True)
+        bars.show(results.votes, labels, bool(ctx.step.split_by), sort=True)
     return update

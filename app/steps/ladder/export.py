@@ -96,7 +96,7 @@ def summary(sheet: Worksheet, row: int, facts: Facts, step: Step, results: Ladde
         chart(sheet, row, len(SUMMARY_HEADERS) + 2, len(everyone), step.title, True, series=2)
         end = max(end, row + CHART_ROWS)
     for group in results.groups:
-        write(sheet.cell(end, 1), f'{group.perspective} ({group.respondents})')
+        write(sheet.cell(end, 1), f'{group.name} ({group.respondents})')
         sheet.cell(end, 1).font = BOLD
         end = table(sheet, end + 1, SUMMARY_HEADERS,
                     rows([(item.card.text, group.cards[item.card.id]) for item in results.cards]))

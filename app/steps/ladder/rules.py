@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 from sqlmodel import Session, select
 
 from ...models import Answer, Participant, Step, Workshop
-from ..base import (DomainError, StrictSettings, answers_by_participant, perspective_groups, perspective_of, put_answer,
+from ..base import (DomainError, StrictSettings, answers_by_participant, split_groups, group_of, put_answer,
                     require_int)
 from ..cardsource import chosen_cards
 from ..shapes import Asks, ShownCard
@@ -45,7 +45,7 @@ class LadderCard:
 
 @dataclass(frozen=True)
 class LadderGroup:
-    perspective: str
+    name: str  # a perspective, or a table when the step is split by table
     respondents: int
     cards: dict[int, CardSummary]  # by card id
 
@@ -111,7 +111,7 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
 
 
 def results(db: Session, step: Step, workshop: Workshop) -> LadderResults:
-    """Per card: counts per rung, medians, gap and spread, overall and per perspective group large enough."""
+    """Per card: counts per rung, medians, gap and spread, overall and per group large enough."""
     settings = Settings.model_validate(step.settings)
     cards = asks(db, step, workshop).cards
     card_ids = [card.id for card in cards]
@@ -123,11 +123,11 @@ def results(db: Session, step: Step, workshop: Workshop) -> LadderResults:
         placed = summarize([(card_id, slot, rung) for _, card_id, slot, rung in facts], rungs, card_ids)
         return {summary.card_id: summary for summary in placed}
 
-    groups, hidden = perspective_groups(rows, perspective_of(db, workshop), workshop.min_group_size)
+    groups, hidden = split_groups(rows, group_of(db, step, workshop), workshop.min_group_size)
     overall = summaries(rows)
     return LadderResults(
         rungs=tuple(rung['label'] for rung in workshop.ladder), two_positions=settings.two_positions,
         respondents=len({participant_id for participant_id, *_ in rows}), placements=len(rows),
         cards=tuple(LadderCard(card, overall[card.id]) for card in cards),
-        groups=tuple(LadderGroup(perspective, size, summaries(facts)) for perspective, facts, size in groups),
+        groups=tuple(LadderGroup(name, size, summaries(facts)) for name, facts, size in groups),
         hidden_respondents=hidden)

@@ -25,7 +25,7 @@ def summary(sheet: Worksheet, row: int, facts: Facts, step: Step, results: Point
     """One row per item, most points first: everyone's total, mean and share, then those of each group."""
     groups = results.groups
     headers = ['Onderwerp', *(name.capitalize() for name in COLUMNS),
-               *(f'{group.perspective} ({group.respondents}) {name}' for group in groups for name in COLUMNS)]
+               *(f'{group.name} ({group.respondents}) {name}' for group in groups for name in COLUMNS)]
     rows = [(item.card.text, *_numbers(item), *(number for group in groups for number in _numbers(group.items[index])))
             for index, item in enumerate(results.items)]
     end = table(sheet, row, headers, rows)

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from ...models import Answer, Card, Participant, Step, Workshop
 from ..base import (CARD_MAX_LENGTH, DomainError, StrictSettings, answers_by_participant, answers_of,
-                    perspective_groups, perspective_of, put_answer, require_int)
+                    split_groups, group_of, put_answer, require_int)
 from ..cardsource import chosen_cards
 from ..shapes import Asks, ShownCard
 
@@ -48,7 +48,7 @@ class ItemPoints:
 
 @dataclass(frozen=True)
 class PointsGroup:
-    perspective: str
+    name: str  # a perspective, or a table when the step is split by table
     respondents: int
     points: int
     items: tuple[ItemPoints, ...]  # in the order of the overall items
@@ -108,13 +108,13 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
 
 def results(db: Session, step: Step, workshop: Workshop) -> PointsResults:
     """Per item the total, the mean per participant who gave points and the share of all points; the same per
-    perspective group large enough to show."""
+    group large enough to show."""
     settings = Settings.model_validate(step.settings)
     cards = asks(db, step, workshop).cards
     facts = _allocations(db, step, bool(settings.cards_from), {card.id for card in cards})
     overall = _items(cards, facts)
     order = {item.card.id: index for index, item in enumerate(sorted(overall, key=lambda item: -item.total))}
-    groups, hidden = perspective_groups(facts, perspective_of(db, workshop), workshop.min_group_size)
+    groups, hidden = split_groups(facts, group_of(db, step, workshop), workshop.min_group_size)
 
     def ranked(items: list[ItemPoints]) -> tuple[ItemPoints, ...]:
         return tuple(sorted(items, key=lambda item: order[item.card.id]))
@@ -122,9 +122,9 @@ def results(db: Session, step: Step, workshop: Workshop) -> PointsResults:
     return PointsResults(
         budget=settings.budget, respondents=len({participant_id for participant_id, _, _ in facts}),
         points=sum(points for _, _, points in facts), items=ranked(overall),
-        groups=tuple(PointsGroup(perspective, size, sum(points for _, _, points in group_facts),
+        groups=tuple(PointsGroup(name, size, sum(points for _, _, points in group_facts),
                                  ranked(_items(cards, group_facts)))
-                     for perspective, group_facts, size in groups),
+                     for name, group_facts, size in groups),
         hidden_respondents=hidden)
 
 

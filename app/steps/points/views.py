@@ -133,14 +133,14 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
             numbers.set_text(numbers_text(tr, item))
         text = tr('results.respondents', count=results.respondents) + ' ' + \
             tr('points.given', points=results.points, budget=results.budget)
-        if ctx.step.split_by_perspective and results.hidden_respondents:
+        if bool(ctx.step.split_by) and results.hidden_respondents:
             text += ' ' + tr('results.hidden_groups', count=results.hidden_respondents)
         note.set_text(text)
         groups.clear()  # a few short lines, only when the facilitator asked for the split
-        if ctx.step.split_by_perspective:
+        if bool(ctx.step.split_by):
             with groups:
                 for group in results.groups:
-                    ui.label(f'{group.perspective} ({group.respondents})').classes('group-title')
+                    ui.label(f'{group.name} ({group.respondents})').classes('group-title')
                     for item in group.items:
                         ui.label(f'{item.card.text}: {numbers_text(tr, item)}')
     return update

@@ -7,7 +7,7 @@ from pydantic import Field
 from sqlmodel import Session, select
 
 from ...models import Answer, Participant, Step, Workshop
-from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
+from ..base import DomainError, StrictSettings, answers_by_participant, bars, group_of, put_answer, require_int
 from ..shapes import Bars
 
 
@@ -39,4 +39,4 @@ def mine(db: Session, step: Step, people: list[Participant]) -> dict[int, dict[s
 def results(db: Session, step: Step, workshop: Workshop) -> Bars:
     settings = Settings.model_validate(step.settings)
     rows = db.exec(select(Answer.participant_id, Answer.choice).where(Answer.step_id == step.id))
-    return bars(settings.options, rows, perspective_of(db, workshop), workshop.min_group_size)
+    return bars(settings.options, rows, group_of(db, step, workshop), workshop.min_group_size)

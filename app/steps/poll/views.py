@@ -29,5 +29,5 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
     bars = SplitBars(ctx.tr)
 
     def update(results: Bars) -> None:
-        bars.show(results, {}, ctx.step.split_by_perspective)
+        bars.show(results, {}, bool(ctx.step.split_by))
     return update

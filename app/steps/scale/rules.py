@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from sqlmodel import Session, select
 
 from ...models import Answer, Participant, Step, Workshop
-from ..base import DomainError, StrictSettings, answers_by_participant, bars, perspective_of, put_answer, require_int
+from ..base import DomainError, StrictSettings, answers_by_participant, bars, group_of, put_answer, require_int
 from ..shapes import Bars
 
 
@@ -54,5 +54,5 @@ def results(db: Session, step: Step, workshop: Workshop) -> ScaleResults:
     values = [value for _, value in rows]
     return ScaleResults(votes=bars([str(value) for value in settings.values()],
                                    [(pid, str(value)) for pid, value in rows],
-                                   perspective_of(db, workshop), workshop.min_group_size),
+                                   group_of(db, step, workshop), workshop.min_group_size),
                         mean=round(mean(values), 2) if values else None, median=median(values) if values else None)

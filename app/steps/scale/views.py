@@ -33,5 +33,5 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
 
     def update(results: ScaleResults) -> None:
         average.set_text(ctx.tr('scale.average', mean=results.mean) if results.mean is not None else '')
-        bars.show(results.votes, {}, ctx.step.split_by_perspective)
+        bars.show(results.votes, {}, bool(ctx.step.split_by))
     return update

@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from ...models import Answer, Card, Participant, Step, Workshop
 from ...text import TextError, clean
-from ..base import DomainError, StrictSettings, answers_by_participant, answers_of, bars, perspective_of
+from ..base import DomainError, StrictSettings, answers_by_participant, answers_of, bars, group_of
 from ..shapes import Bars
 
 HIDDEN = 'verborgen'  # the status of a card that hides an answer
@@ -117,7 +117,7 @@ def results(db: Session, step: Step, workshop: Workshop) -> CloudResults:
     shown = [word for word in words if word.key not in hidden]
     facts = [(answer.participant_id, str(first[key].id)) for answer, key in answers if key not in hidden]
     return CloudResults(words=tuple(shown), hidden=tuple(word for word in words if word.key in hidden),
-                        counts=bars([word.id for word in shown], facts, perspective_of(db, workshop),
+                        counts=bars([word.id for word in shown], facts, group_of(db, step, workshop),
                                     workshop.min_group_size),
                         respondents=len({answer.participant_id for answer, _ in answers}), answers=len(answers))
 

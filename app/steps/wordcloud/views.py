@@ -77,7 +77,7 @@ def screen(ctx: ScreenContext):  # type: ignore[no-untyped-def]
         words = results.words[:CLOUD_SIZE]
         note.set_text(tr('wordcloud.more', count=len(results.words) - len(words)) if len(results.words) > len(words)
                       else '' if words else tr('wordcloud.empty'))
-        top.show(_top(results.counts), {word.id: word.text for word in words}, ctx.step.split_by_perspective,
+        top.show(_top(results.counts), {word.id: word.text for word in words}, bool(ctx.step.split_by),
                  sort=True)
         signature = [(word.text, word.count) for word in words]
         if signature == shown:
