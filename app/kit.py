@@ -73,6 +73,9 @@ def _table_card(document: Document, tr: Translator, workshop: Workshop, table: s
         document.block('text', tr('kit.numbered', number=number, text=tr(key)))
     document.block('subheading', tr('kit.join', code=workshop.code))
     document.block('address', workshops.join_address(workshop.join_token))
+    if table is not None:  # this table's own code: a phone that scans it joins at this table
+        document.block('text', tr('kit.table_qr', table=table))
+        document.qr(workshops.join_address(workshop.join_token, table), 60)
 
 
 def _form(document: Document, tr: Translator, workshop: Workshop, number: int, step: Step, form: PaperForm) -> None:

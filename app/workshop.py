@@ -4,6 +4,7 @@ Every function here is one short transaction and blocks: pages call them through
 from __future__ import annotations
 
 import secrets
+from urllib.parse import urlencode
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -100,9 +101,14 @@ def find(*, code: str = '', join_token: str = '', screen_token: str = '', host_t
         return session.exec(select(Workshop).where(getattr(Workshop, column) == value)).first()
 
 
-def join_address(join_token: str) -> str:
-    """What the QR code holds and the screen and the printed kit write out: the phone's page of the workshop."""
-    return f'{config.settings().effective_public_url}/w/{join_token}'
+TABLE_PARAMETER = 'tafel'  # in a table's join address
+
+
+def join_address(join_token: str, table: str = '') -> str:
+    """What the QR code holds and the screen and the printed kit write out: the phone's page of the workshop; with a
+    table, a phone joining there is at that table (its host shows this one)."""
+    address = f'{config.settings().effective_public_url}/w/{join_token}'
+    return f'{address}?{urlencode({TABLE_PARAMETER: table})}' if table else address
 
 
 # A venue's phones may share one public address, so the per-address limit is generous; the overall limit alone

@@ -23,13 +23,14 @@ from ..steps.base import DomainError
 from ..steps.shapes import Asks
 from ..steps.viewbase import PhoneContext
 from ..text import TextError
+from ..widgets.qr import qr_image
 from ..widgets.status_line import StatusLine
 from ..widgets.tap import TapButton
 from ..widgets.text_field import TextField
 from . import accessibility
 from .frame import frame, language_switch, page_title, translator
 from .login import address_of
-from .phone import ACTIONS, late_tap_message, step_signature
+from .phone import late_tap_message, send_for, step_signature
 
 
 @ui.page('/t/{token}', reconnect_timeout=settings().phone_reconnect_seconds)
@@ -73,6 +74,7 @@ class HelperPage:
             ui.label(tr('paper.residents')).classes('section-title').props('role=heading aria-level=2')
             self.residents = ui.column().classes('w-full gap-2').props('data-testid=residents')
             self.add_form()
+            self.phones_at_table()
             accessibility.link()
         if chosen_id:
             try:
@@ -97,6 +99,14 @@ class HelperPage:
                 if added:
                     nickname.value, perspective.value = '', ''
             TapButton(tr('paper.add'), add, testid='add-resident', style='outline')
+
+    def phones_at_table(self) -> None:
+        """A resident at this table with a phone scans the table's own code: they join at this table."""
+        tr, table = self.tr, self.helper.table_name
+        ui.label(tr('paper.phones_heading')).classes('section-title').props('role=heading aria-level=2')
+        ui.label(tr('paper.phones_hint', table=table)).classes('hint')
+        qr_image(workshops.join_address(self.state.workshop.join_token, table), tr('paper.phones_qr_alt', table=table)) \
+            .classes('helper-qr')
 
     async def add_resident(self, **fields: str) -> bool:
         try:
@@ -178,18 +188,8 @@ class HelperPage:
         TapButton(tr('paper.remove', name=name), self.remove, testid='remove-answers', style='outline')
 
     async def send(self, action: dict[str, Any]) -> dict[str, Any] | None:
-        step, chosen = self.state.current, self.chosen
-        if ACTIONS.blocked(chosen.id):  # a page firing away must not slow the room down
-            self.status.set_text(self.tr('error.too_fast'))
-            return None
-        ACTIONS.record(chosen.id)
-        try:
-            mine = await run.io_bound(paper.act_for, self.helper.id, chosen.id, step.id, action)
-        except (DomainError, TextError) as error:
-            self.status.set_text(self.tr(error.key, **error.args_))
-            return None
-        self.status.set_text(self.tr('paper.saved'))  # said only after the commit
-        return mine
+        return await send_for(self.tr, self.status, self.chosen.id, 'paper.saved',
+                              paper.act_for, self.helper.id, self.chosen.id, self.state.current.id, action)
 
     async def remove(self) -> None:
         try:

@@ -5,6 +5,7 @@ brings the same participant back to the same step with their answers."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from fastapi.responses import RedirectResponse
@@ -32,8 +33,25 @@ from .frame import frame, language_switch, page_title, translator
 ACTIONS = Throttle(limit=10, window_seconds=2)  # per participant: far above any person's tapping speed
 
 
+async def send_for(tr: Translator, status: StatusLine, participant_id: int, saved: str,
+                   store: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any] | None:
+    """Store one action of a participant (from their phone, or a table host's page), throttled per participant; the
+    status line says `saved` only after the commit, or why it was refused. Gives the participant's answers."""
+    if ACTIONS.blocked(participant_id):  # a page firing away must not slow the room down
+        status.set_text(tr('error.too_fast'))
+        return None
+    ACTIONS.record(participant_id)
+    try:
+        mine = await run.io_bound(store, *args)
+    except (DomainError, TextError) as error:
+        status.set_text(tr(error.key, **error.args_))
+        return None
+    status.set_text(tr(saved))
+    return mine
+
+
 @ui.page('/w/{join_token}', reconnect_timeout=settings().phone_reconnect_seconds)
-async def phone_page(join_token: str) -> RedirectResponse | None:
+async def phone_page(join_token: str, tafel: str = '') -> RedirectResponse | None:
     tr = translator()
     frame(tr, kind='phone')
     workshop = await run.io_bound(workshops.find, join_token=join_token)
@@ -46,7 +64,8 @@ async def phone_page(join_token: str) -> RedirectResponse | None:
     if workshop.status == 'ended' and participant is not None:  # afterwards, the old link shows what came of it
         return RedirectResponse(f'/r/{await run.io_bound(feedback.results_token, workshop.id)}', status_code=303)
     tables = await run.io_bound(table_hosts.tables_of, workshop.id) if participant is None else []
-    await PhonePage(tr, state, participant, browser_key, tables).build()
+    # joined through a table's own QR code (its host shows it): that table is chosen already
+    await PhonePage(tr, state, participant, browser_key, tables, tafel if tafel in tables else '').build()
     return None
 
 
@@ -67,9 +86,9 @@ def late_tap_message(step: Step | None) -> str:
 
 class PhonePage:
     def __init__(self, tr: Translator, state: workshops.State, participant: Participant | None,
-                 browser_key: str, tables: list[str]) -> None:
+                 browser_key: str, tables: list[str], table: str = '') -> None:
         self.tr = tr
-        self.tables = tables  # to choose from when joining: the tables of the workshop's table hosts
+        self.tables, self.table = tables, table  # to choose from when joining: the tables of the workshop's hosts
         self.state = state
         self.participant = participant
         self.browser_key = browser_key
@@ -141,7 +160,7 @@ class PhonePage:
         perspective = ui.select({'': tr('perspective.none'), **{name: name for name in workshop.perspectives}},
                                 value='', label=tr('phone.perspective')) \
             .props('outlined data-testid=join-perspective').classes('w-full')
-        table = ui.select({'': tr('phone.no_table'), **{name: name for name in self.tables}}, value='',
+        table = ui.select({'': tr('phone.no_table'), **{name: name for name in self.tables}}, value=self.table,
                           label=tr('phone.table')).props('outlined data-testid=join-table').classes('w-full') \
             if self.tables else None
 
@@ -175,18 +194,8 @@ class PhonePage:
                                                             send=self.send))
 
     async def send(self, action: dict[str, Any]) -> dict[str, Any] | None:
-        step = self.state.current
-        if ACTIONS.blocked(self.participant.id):  # a phone firing away must not slow the room down
-            self.status.set_text(self.tr('error.too_fast'))
-            return None
-        ACTIONS.record(self.participant.id)
-        try:
-            mine = await run.io_bound(workshops.act, self.participant.id, step.id, action)
-        except (DomainError, TextError) as error:
-            self.status.set_text(self.tr(error.key, **error.args_))
-            return None
-        self.status.set_text(self.tr('phone.saved'))  # said only after the commit
-        return mine
+        return await send_for(self.tr, self.status, self.participant.id, 'phone.saved',
+                              workshops.act, self.participant.id, self.state.current.id, action)
 
     def late_tap(self) -> None:
         """A tap on a view rebuilt meanwhile (it was kept while the connection was lost): it was not stored."""

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import DESKTOP, PHONE
-from .helpers import bar_count, by_testid, expect_saved, joined_phone, new_workshop
+from .helpers import bar_count, by_testid, decode_qr, expect_saved, joined_phone, new_workshop
 from .test_ladder import tap
 
 pytestmark = pytest.mark.browser
@@ -201,3 +201,25 @@ def sheet_rows(sheet) -> list[tuple]:  # type: ignore[no-untyped-def]
     header, *rows = sheet.iter_rows(values_only=True)
     at = [header.index(name) for name in ('Deelnemer', 'Bron', 'Tafel')]
     return sorted(tuple(row[index] for index in at) for row in rows if row[0] is not None)
+
+
+def test_a_phone_that_scans_the_table_hosts_code_joins_at_that_table(server, browser, tmp_path):
+    console = browser.new_context(**DESKTOP).new_page()
+    new_workshop(console, server)
+    helper = browser.new_context(**PHONE).new_page()
+    helper.goto(add_helper(console, 'Hanna', 'Tafel 1'))
+    add_helper(console, 'Piet', 'Tafel 2')
+    expect(helper.get_by_role('img', name='QR-code om mee te doen aan Tafel 1')).to_be_visible()
+    address = decode_qr(helper, tmp_path / 'tafel.png')  # read by a real QR decoder from the helper's screen
+    assert address.startswith(by_testid(console, 'join-address').inner_text()) and address.endswith('?tafel=Tafel+1')
+
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(address)
+    expect(by_testid(phone, 'join-table')).to_contain_text('Tafel 1')  # chosen already; it can still be changed
+    by_testid(phone, 'join').click()
+    expect(by_testid(phone, 'join')).to_have_count(0)
+    assert query(tmp_path / 'samenspraak.db', 'select source, table_name from participant') == [('telefoon', 'Tafel 1')]
+
+    stranger = browser.new_context(**PHONE).new_page()  # a table that is not one of the workshop's: none chosen
+    stranger.goto(address.replace('Tafel+1', 'Tafel+9'))
+    expect(by_testid(stranger, 'join-table')).to_contain_text('Geen tafel')

@@ -16,12 +16,20 @@ def text_of(pdf: bytes, tmp_path) -> str:
 
 
 def qr_of_first_page(pdf: bytes, tmp_path) -> str:
+    return qr_codes(pdf, tmp_path, last_page=1)[0]
+
+
+def qr_codes(pdf: bytes, tmp_path, last_page: int | None = None) -> list[str]:
+    """What every QR code on the pages decodes to (pdftoppm, then zbarimg), page by page."""
     (tmp_path / 'kit.pdf').write_bytes(pdf)
-    subprocess.run(['pdftoppm', '-r', '150', '-png', '-f', '1', '-l', '1', str(tmp_path / 'kit.pdf'),
-                    str(tmp_path / 'page')], check=True)
-    page = next(tmp_path.glob('page*.png'))
-    return subprocess.run(['zbarimg', '--raw', '-q', str(page)], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    pages = ['-l', str(last_page)] if last_page else []
+    subprocess.run(['pdftoppm', '-r', '150', '-png', *pages, str(tmp_path / 'kit.pdf'), str(tmp_path / 'page')],
+                   check=True)
+    found = []
+    for page in sorted(tmp_path.glob('page*.png')):
+        decoded = subprocess.run(['zbarimg', '--raw', '-q', str(page)], capture_output=True, text=True)
+        found += decoded.stdout.split()  # zbarimg exits 4 on a page without a code
+    return found
 
 
 def smallest_type(pdf: bytes, tmp_path) -> float:

@@ -12,7 +12,7 @@ import pytest
 from app import db, demo, kit, plans, table_hosts
 from app import workshop as workshops
 
-from .pdfs import qr_of_first_page, smallest_type, text_of
+from .pdfs import qr_codes, qr_of_first_page, smallest_type, text_of
 
 ROOT = Path(__file__).parents[2]
 
@@ -37,9 +37,15 @@ def test_each_table_with_a_host_gets_its_own_table_card(draft, tmp_path):
     assert 'Tafel: Tafel' not in text_of(kit.pdf(draft.id), tmp_path)  # no hosts yet: one card, the table left blank
     for name, table in (('Anna', 'Tafel 1'), ('Bram', 'Tafel 2'), ('Cor', 'Tafel 2')):
         table_hosts.add(draft.id, name, table)
-    text = text_of(kit.pdf(draft.id), tmp_path)
+    pdf = kit.pdf(draft.id)
+    text = text_of(pdf, tmp_path)
     assert text.count('Tafelkaart') == 2
     assert 'Tafel: Tafel 1' in text and 'Tafel: Tafel 2' in text
+    # the poster's code, then each table's own: a phone that scans it joins at that table
+    assert qr_codes(pdf, tmp_path) == [workshops.join_address(draft.join_token),
+                                       *(workshops.join_address(draft.join_token, table)
+                                         for table in ('Tafel 1', 'Tafel 2'))]
+    assert workshops.join_address(draft.join_token, 'Tafel 1').endswith('?tafel=Tafel+1')
 
 
 def test_printed_before_the_session_it_has_the_forms_the_plan_makes_possible(draft, tmp_path):
