@@ -50,10 +50,13 @@ class SettingsForm:
             switch = ui.switch(text, value=bool(value)).props(f'data-testid={testid}')
             return lambda: switch.value
         if field.annotation is int:
-            number = ui.number(text, value=value, min=getattr(bounds.get(Ge), 'ge', None),
-                               max=getattr(bounds.get(Le), 'le', None), step=1, precision=0) \
-                .props(f'outlined data-testid={testid}').classes('w-full')
-            return lambda: int(number.value) if number.value is not None else None
+            # the bounds only as the browser's hints: ui.number's own min, max and precision would silently change
+            # 99 into 20 (or 2.5 into 2) when the field loses the focus, instead of the rule's clear refusal
+            hints = ' '.join(f'{name}={getattr(bounds[rule], bound)}'
+                             for name, rule, bound in (('min', Ge, 'ge'), ('max', Le, 'le')) if rule in bounds)
+            number = ui.number(text, value=value, step=1).props(f'outlined {hints} data-testid={testid}') \
+                .classes('w-full')
+            return lambda: whole(number.value)
         if get_origin(field.annotation) is list:
             lines = ui.textarea(text, value='\n'.join(value or [])) \
                 .props(f'outlined autogrow data-testid={testid}').classes('w-full')
@@ -69,6 +72,11 @@ class SettingsForm:
     def problem(self, error: ValidationError) -> str:
         """The first problem, in plain words, with the setting's label."""
         return problem(self.tr, error, lambda name: label(self.tr, self.kind, name))
+
+
+def whole(value: float | None) -> int | float | None:
+    """A number field's value as the rule gets it: a whole number as an int, anything else as typed (refused)."""
+    return int(value) if value is not None and value == int(value) else value
 
 
 def problem(tr: Translator, error: ValidationError, field_label: Callable[[str], str]) -> str:
