@@ -57,6 +57,7 @@ class Console:
         self.state_shown: tuple[Any, ...] = ()
         self.steps_listed: tuple[Any, ...] = ()
         self.step_rows: dict[int, ui.row] = {}
+        self.step_marked: int | None = None  # the step whose row is marked current
 
     @property
     def workshop_id(self) -> int:
@@ -333,19 +334,20 @@ class Console:
         row's buttons then stay the same elements, so a click just after a step change is not lost."""
         listed = ([step.model_dump(exclude=RUN_FIELDS) for step in state.steps],
                   [(step.id, step.title) for step in state.removed])
+        current = state.current.id if state.current else None
         if listed != self.steps_listed:
             self.steps_listed = listed
             self.steps.clear()
             with self.steps:
                 self.step_list()
-        current = state.current.id if state.current else None
+        elif current == self.step_marked:  # most refreshes (an answer came in): nothing to send
+            return
+        self.step_marked = current
         for step_id, row in self.step_rows.items():
-            row.classes(add='current-step' if step_id == current else '',
-                        remove='' if step_id == current else 'current-step')
             if step_id == current:
-                row.props('aria-current=step')
+                row.classes(add='current-step').props('aria-current=step')
             else:
-                row.props(remove='aria-current')
+                row.classes(remove='current-step').props(remove='aria-current')
 
     def step_list(self) -> None:
         tr = self.tr
